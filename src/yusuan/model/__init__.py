@@ -1,0 +1,65 @@
+"""The disclosure as typed objects, no I/O. Money is `Decimal` in 万元."""
+
+from .base import Node, Source
+from .disclosure import (
+    SCHEMA_ID,
+    BudgetFigures,
+    Department,
+    Disclosure,
+    GlossaryEntry,
+    Goal,
+    Performance,
+    Unit,
+)
+from .finance import (
+    INCOME_SOURCES,
+    Assets,
+    AssetRow,
+    BasicExpenditure,
+    CategoryTotal,
+    Expenditure,
+    Income,
+    IncomeSource,
+    OperatingCosts,
+    Procurement,
+    ProcurementItem,
+    ProjectExpenditure,
+    ThreePublic,
+)
+from .indicator import Indicator, ParsedValue
+from .project import PLAN_MONTHS, Discrepancy, Plan, Project
+from .tables import StandardTable, TableRow
+
+__all__ = [
+    "INCOME_SOURCES",
+    "PLAN_MONTHS",
+    "SCHEMA_ID",
+    "AssetRow",
+    "Assets",
+    "BasicExpenditure",
+    "BudgetFigures",
+    "CategoryTotal",
+    "Department",
+    "Disclosure",
+    "Discrepancy",
+    "Expenditure",
+    "GlossaryEntry",
+    "Goal",
+    "Income",
+    "IncomeSource",
+    "Indicator",
+    "Node",
+    "OperatingCosts",
+    "ParsedValue",
+    "Performance",
+    "Plan",
+    "Procurement",
+    "ProcurementItem",
+    "Project",
+    "ProjectExpenditure",
+    "Source",
+    "StandardTable",
+    "TableRow",
+    "ThreePublic",
+    "Unit",
+]
