@@ -13,8 +13,8 @@ from .disclosure import (
 )
 from .finance import (
     INCOME_SOURCES,
-    Assets,
     AssetRow,
+    Assets,
     BasicExpenditure,
     CategoryTotal,
     Expenditure,

@@ -36,9 +36,7 @@ def _is_none(value: object) -> bool:
     return value is None
 
 
-SourceField = Annotated[
-    Source | None, Field(default=None, alias="_source", exclude_if=_is_none)
-]
+SourceField = Annotated[Source | None, Field(default=None, alias="_source", exclude_if=_is_none)]
 
 
 class Node(BaseModel):

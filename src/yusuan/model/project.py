@@ -32,8 +32,10 @@ class Discrepancy(Node):
     """A place where the table and the prose (or two rows) disagree; the table's value is kept."""
 
     field: str
-    table: object = None
-    prose: object = None
+    table: Decimal | str | None = None
+    prose: Decimal | str | None = None
+    #: For a duplicated row shifted under other headers: the value that row holds.
+    shifted: Decimal | str | None = Field(default=None, exclude_if=lambda v: v is None)
 
 
 class Project(Node):

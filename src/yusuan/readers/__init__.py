@@ -52,8 +52,9 @@ def _read_file(path: Path, label: str) -> bytes:
     except PermissionError as exc:
         raise ReadError("没有读取权限", "permission denied", file=label) from exc
     except OSError as exc:
-        raise ReadError(f"无法读取文件：{exc.strerror}", f"cannot read the file: {exc.strerror}",
-                        file=label) from exc
+        raise ReadError(
+            f"无法读取文件：{exc.strerror}", f"cannot read the file: {exc.strerror}", file=label
+        ) from exc
 
 
 __all__ = ["ReadError", "read"]

@@ -39,7 +39,11 @@ def _strict(data: bytes, encoding: str, file: str | None) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        if exc.reason in ("unexpected end of data", "truncated data", "incomplete multibyte sequence"):
+        if exc.reason in (
+            "unexpected end of data",
+            "truncated data",
+            "incomplete multibyte sequence",
+        ):
             raise _truncated(data, file) from exc
         line = data.count(b"\n", 0, exc.start) + 1
         raise ReadError(

@@ -1,0 +1,68 @@
+"""The front matter: title, department, 部门职责 and 机构设置."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ...model import Department, Source, Unit
+from .lines import Line, paragraphs, starts_item, strip_numbering
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_DEPT_LINE = re.compile(r"^(\d{3})\s+(\S.*)$")
+_UNIT_FIELDS = {
+    "单位名称": "name",
+    "单位性质": "nature",
+    "单位规格": "level",
+    "经费保障形式": "funding",
+    "经费形式": "funding",
+    "单位级别": "level",
+}
+
+
+def title(lines: Sequence[Line]) -> Line | None:
+    """The first line naming a year and a 预算 or 决算 disclosure."""
+    for line in lines[:60]:
+        if line.cells is None and _YEAR.search(line.text) and re.search(r"[预决]算", line.text):
+            return line
+    return None
+
+
+def year_and_short_name(text: str) -> tuple[int | None, str | None]:
+    m = _YEAR.search(text)
+    if m is None:
+        return None, None
+    short = text[: m.start()].strip() or None
+    return int(m.group(1)), short
+
+
+def department(lines: Sequence[Line], short_name: str | None, title_line: int | None) -> Department:
+    """Full name and code from a `306 石家庄…局` line (procurement and standard-table headers)."""
+    for line in lines:
+        if line.cells is None and (m := _DEPT_LINE.match(line.text)):
+            return Department(
+                source=Source(line=line.no), name=m.group(2), short_name=short_name, code=m.group(1)
+            )
+    return Department(source=Source(line=title_line) if title_line else None, short_name=short_name)
+
+
+def duties(lines: Sequence[Line]) -> list[str]:
+    """The numbered duties; the sentence that introduces them is not one."""
+    return [strip_numbering(text) for _, text in paragraphs(lines) if starts_item(text)]
+
+
+def units(lines: Sequence[Line]) -> list[Unit]:
+    out: list[Unit] = []
+    columns: dict[int, str] | None = None
+    for line in lines:
+        if line.cells is None:
+            continue
+        cells = [c.replace(" ", "") for c in line.cells]
+        if columns is None:
+            if "单位名称" in cells:
+                columns = {i: _UNIT_FIELDS[c] for i, c in enumerate(cells) if c in _UNIT_FIELDS}
+            continue
+        values = {columns[i]: c for i, c in enumerate(line.cells) if i in columns and c}
+        if values.get("name"):
+            out.append(Unit(source=Source(line=line.no), **values))
+    return out
