@@ -68,7 +68,10 @@ class YusuanGroup(click.Group):
         try:
             rv = super().main(args, prog_name, complete_var, False, **extra)
         except click.UsageError as exc:
-            self._fail(exc, _usage_line(exc), prefix="")
+            if type(exc).__name__ == "NoArgsIsHelpError":  # bare `yusuan` (click >= 8.2)
+                click.echo(exc.format_message(), err=True)
+            else:
+                self._fail(exc, _usage_line(exc), prefix="")
             sys.exit(EXIT_INPUT)
         except click.ClickException as exc:
             self._fail(exc, f"错误：{exc.format_message()} / error: {exc.format_message()}")
@@ -218,7 +221,8 @@ def parse(file: str | None, fmt: str, demo: bool) -> None:
     import yusuan
 
     if demo:
-        disclosure = yusuan.read(seed_path())
+        # Named by its file name, so the output does not depend on where yusuan is installed.
+        disclosure = yusuan.read(seed_path(), name=SEED_NAME)
     elif file == "-":
         disclosure = yusuan.read(sys.stdin.buffer.read(), name="<stdin>")
     else:

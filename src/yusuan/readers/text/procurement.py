@@ -66,6 +66,7 @@ def items(
     out: list[ProcurementItem] = []
     total = None
     columns: dict[int, str] | None = None
+    funds: list[str] = []
     pending_header: list[str] | None = None
     for line in lines:
         if line.cells is None:
@@ -78,6 +79,7 @@ def items(
             continue
         if pending_header is not None:
             columns = _columns(pending_header, cells)
+            funds = _funds(columns)
             pending_header = None
             continue
         if columns is None:
@@ -89,12 +91,28 @@ def items(
             continue
         if first.endswith("小计") or not any(row.values()):
             continue
-        out.append(_item(line, row, out[-1] if out else None, by_squeezed))
+        out.append(_item(line, row, funds, out[-1] if out else None, by_squeezed))
     return out, total
 
 
+def _funds(columns: dict[int, str]) -> list[str]:
+    """The fund-source columns after 合计 other than 一般公共预算拨款."""
+    total_at = next((i for i, name in columns.items() if name == "合计"), None)
+    if total_at is None:
+        return []
+    return [
+        name
+        for i, name in sorted(columns.items())
+        if i > total_at and _FIELDS.get(name) is None
+    ]
+
+
 def _item(
-    line: Line, row: dict[str, str], above: ProcurementItem | None, projects: dict[str, str]
+    line: Line,
+    row: dict[str, str],
+    funds: list[str],
+    above: ProcurementItem | None,
+    projects: dict[str, str],
 ) -> ProcurementItem:
     item = ProcurementItem(source=Source(line=line.no))
     for name, value in row.items():
@@ -108,8 +126,8 @@ def _item(
             item.catalog_code = code(value)
         elif key is not None:
             setattr(item, key, number(value))
-        elif name not in ("政府采购项目来源",):
-            item.other_funds[name] = number(value)
+    # Every fund column the table prints, in its order: a blank cell states no amount (null).
+    item.other_funds = {name: number(row.get(name)) for name in funds}
     if item.source_project is None and item.source_budget is None and above is not None:
         item.source_project, item.source_budget = above.source_project, above.source_budget
     return item
