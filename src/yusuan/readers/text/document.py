@@ -127,11 +127,12 @@ def _refuse_unusable(
             file=file,
             line=last_no,
         )
-    if d.projects and not keys & AFTER_PROJECTS:
+    if not keys & AFTER_PROJECTS:
+        # Every disclosure of the template closes with these sections; none means a cut file.
         raise ReadError(
-            "文件不完整：项目绩效目标表之后的章节（政府采购、国有资产、名词解释）缺失",
-            "the file is truncated: the sections after the project tables "
-            "(procurement, assets, glossary) are missing",
+            "文件不完整：缺少结尾章节（政府采购、国有资产、名词解释、其他说明），文件在此中断",
+            "the file is truncated: the closing sections (procurement, assets, glossary, "
+            "notes) are missing; the file breaks off here",
             file=file,
             line=last_no,
         )

@@ -36,17 +36,12 @@ class Line:
     """Tab-separated cells (markup removed, each whitespace-normalised), or None: no tab."""
     heading: bool
     """The converter marked it as a heading (`#`); carries no level and no meaning alone."""
+    label: str = ""
+    """The first cell with every space removed: how a table row names itself."""
 
     @property
     def blank(self) -> bool:
         return not self.text
-
-    @property
-    def label(self) -> str:
-        """The first cell with every space removed: how a table row names itself."""
-        if self.cells is None:
-            return ""
-        return self.cells[0].replace(" ", "") if self.cells else ""
 
     def filled(self) -> list[str]:
         """Non-empty cells, in order."""
@@ -56,12 +51,13 @@ class Line:
 def split_lines(text: str) -> list[Line]:
     out: list[Line] = []
     for no, raw in enumerate(text.split("\n"), start=1):
-        clean = _TAG.sub("", raw)
+        clean = _TAG.sub("", raw) if "<" in raw else raw
         if "\t" in clean:
-            cells = [norm(c) for c in clean.split("\t")]
-            out.append(Line(no, norm(" ".join(c for c in cells if c)), cells, False))
+            cells = [norm(c) if c else c for c in clean.split("\t")]
+            label = cells[0].replace(" ", "")
+            out.append(Line(no, " ".join(c for c in cells if c), cells, False, label))
             continue
-        heading = _HEADING.match(clean) is not None
+        heading = clean.lstrip().startswith("#")
         if heading:
             clean = _HEADING.sub("", clean, count=1)
         clean = _BULLET.sub("", clean, count=1)
@@ -71,12 +67,12 @@ def split_lines(text: str) -> list[Line]:
 
 def norm(text: str) -> str:
     """Runs of white space become one space; ends trimmed."""
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def cell(text: str) -> str:
     """A narrow table cell: also drop the spaces its wrapping put between Chinese characters."""
-    return _CJK_WRAP.sub("", text)
+    return _CJK_WRAP.sub("", text) if " " in text else text
 
 
 def code(text: str) -> str:
@@ -127,6 +123,12 @@ def starts_item(text: str) -> bool:
     return _NUMBERING.match(text) is not None
 
 
+def _titled(text: str) -> bool:
+    """A short numbered line without a clause mark: a title printed without `#`, which no
+    page break can have cut."""
+    return len(text) <= 40 and starts_item(text) and not any(p in text for p in "，。；,;")
+
+
 def paragraphs(lines: Iterable[Line]) -> Iterator[tuple[int, str]]:
     """Prose paragraphs (first line number, text), re-joining those a page break cut.
 
@@ -142,7 +144,7 @@ def paragraphs(lines: Iterable[Line]) -> Iterator[tuple[int, str]]:
             continue
         if line.blank:
             continue
-        if buf and not ends_sentence(buf) and not starts_item(line.text):
+        if buf and not ends_sentence(buf) and not starts_item(line.text) and not _titled(buf):
             buf += line.text
             continue
         if buf:

@@ -101,9 +101,7 @@ def _funds(columns: dict[int, str]) -> list[str]:
     if total_at is None:
         return []
     return [
-        name
-        for i, name in sorted(columns.items())
-        if i > total_at and _FIELDS.get(name) is None
+        name for i, name in sorted(columns.items()) if i > total_at and _FIELDS.get(name) is None
     ]
 
 

@@ -102,7 +102,7 @@ def _project(
             continue
         label = line.label
         cells = line.cells
-        if any(c.replace(" ", "") == "预算数" for c in cells) or label.startswith("预算规模"):
+        if label.startswith("预算规模") or "预算数" in line.text.replace(" ", ""):
             _amounts(project, cells)
             state = "purpose"
         elif "资金支出" in label or (label == "绩效目标" and plans.month_columns(cells)):
