@@ -33,7 +33,8 @@ def read_or_error(data: bytes, name: str = SEED_NAME) -> Any:
     except yusuan.ReadError as exc:
         assert exc.file == name, exc
         assert exc.zh and exc.en, exc
-        assert exc.line is None or 1 <= exc.line <= data.count(b"\n") + 2, exc
+        lines = max(data.count(b"\n"), data.count(b"\r"))  # CR-only files count too
+        assert exc.line is None or 1 <= exc.line <= lines + 2, exc
         return exc
 
 

@@ -45,7 +45,7 @@ def _strict(data: bytes, encoding: str, file: str | None) -> str:
             "incomplete multibyte sequence",
         ):
             raise _truncated(data, file) from exc
-        line = data.count(b"\n", 0, exc.start) + 1
+        line = _line_at(data, exc.start)
         raise ReadError(
             "无法识别文件编码（支持 UTF-8、GB18030/GBK）",
             "cannot decode the file (UTF-8 and GB18030/GBK are supported)",
@@ -59,7 +59,7 @@ def _truncated(data: bytes, file: str | None) -> ReadError:
         "文件不完整：在字符中间被截断",
         "the file is truncated in the middle of a character",
         file=file,
-        line=data.count(b"\n") + 1,
+        line=_line_at(data, len(data)),
     )
 
 
@@ -77,9 +77,15 @@ def _refuse_binary(data: bytes, file: str | None) -> None:
             "这不是文本文件（含二进制数据）",
             "this is not a text file (it holds binary data)",
             file=file,
-            line=head.count(b"\n", 0, _first_bad(head)) + 1,
+            line=_line_at(head, _first_bad(head)),
         )
 
 
 def _first_bad(head: bytes) -> int:
     return next((i for i, b in enumerate(head) if b in _BINARY_BYTES), 0)
+
+
+def _line_at(data: bytes, pos: int) -> int:
+    """The 1-based line holding byte `pos`, whichever newline convention the file uses."""
+    newline = b"\n" if b"\n" in data else b"\r"
+    return data.count(newline, 0, pos) + 1
