@@ -14,12 +14,23 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from .audit import Report, check
     from .errors import ReadError, YusuanError
     from .export import dumps, loads
     from .model import Disclosure
     from .readers import read
 
-__all__ = ["Disclosure", "ReadError", "YusuanError", "__version__", "dumps", "loads", "read"]
+__all__ = [
+    "Disclosure",
+    "ReadError",
+    "Report",
+    "YusuanError",
+    "__version__",
+    "check",
+    "dumps",
+    "loads",
+    "read",
+]
 
 # Imported on first use so that `yusuan --version` does not pay for pydantic.
 _LAZY = {
@@ -28,6 +39,8 @@ _LAZY = {
     "loads": ("yusuan.export", "loads"),
     "Disclosure": ("yusuan.model", "Disclosure"),
     "ReadError": ("yusuan.errors", "ReadError"),
+    "check": ("yusuan.audit", "check"),
+    "Report": ("yusuan.audit", "Report"),
     "YusuanError": ("yusuan.errors", "YusuanError"),
 }
 

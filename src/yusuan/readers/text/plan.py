@@ -6,31 +6,15 @@ import re
 from decimal import Decimal
 
 from ...model import PLAN_MONTHS, Discrepancy, Plan, Source
-from .lines import to_decimal
+from ...model.plantext import prose_values
 
 _MONTH_HEAD = re.compile(r"^(\d{1,2})\s*月底?$")
 # "12 月底 100.00%": a value that slid into its neighbour's cell, with its own label.
 _LABELLED = re.compile(r"(\d{1,2})\s*月底?\s*(\d+(?:\.\d+)?)\s*%")
 _PCT = re.compile(r"^(\d+(?:\.\d+)?)\s*%?$")
-_PROSE_MONTH = re.compile(
-    r"(\d{1,2})\s*月(?:底|末|份)?\s*(?:前|以前|之前)?\s*(?:累计)?\s*(?:支出|支付|拨付|支持)"
-    r"\s*(\d+(?:\.\d+)?)\s*%?"
-)
-_PROSE_QUARTER = re.compile(
-    r"第([一二三四1-4])季度\s*(?:末|前)?\s*(?:累计)?\s*(?:支出|支付|拨付|支持)?\s*(\d+(?:\.\d+)?)\s*%?"
-)
-_QUARTER_MONTH = {
-    "一": "3",
-    "二": "6",
-    "三": "9",
-    "四": "12",
-    "1": "3",
-    "2": "6",
-    "3": "9",
-    "4": "12",
-}
-
 Row = dict[str, Decimal]
+
+__all__ = ["Row", "combine", "month_columns", "prose_values", "row_values"]
 
 
 def month_columns(cells: list[str]) -> dict[int, str]:
@@ -61,24 +45,6 @@ def row_values(header: dict[int, str], cells: list[str]) -> Row:
         if month is not None and month not in row:
             row[month] = Decimal(m.group(1))
     return row
-
-
-def prose_values(text: str) -> tuple[Row, str | None]:
-    """Month -> % stated in the purpose paragraph's plan sentence, and that sentence."""
-    start = text.rfind("以上")
-    sentence = text[start:] if start >= 0 else text
-    found: Row = {}
-    for m in _PROSE_MONTH.finditer(sentence):
-        value = to_decimal(m.group(2))
-        if value is not None:
-            found.setdefault(str(int(m.group(1))), value)
-    for m in _PROSE_QUARTER.finditer(sentence):
-        value = to_decimal(m.group(2))
-        if value is not None:
-            found.setdefault(_QUARTER_MONTH[m.group(1)], value)
-    if not found:
-        return {}, None
-    return found, sentence.strip()
 
 
 def combine(

@@ -1,0 +1,44 @@
+"""Comparing printed figures with computed ones, to the precision the document prints."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+ZERO = Decimal(0)
+HUNDRED = Decimal(100)
+
+
+def places(value: Decimal) -> int:
+    """Decimal places as printed: 42.40 -> 2, 44999 -> 0."""
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def tolerance(printed: Decimal) -> Decimal:
+    """Half a unit in the last printed place: 1.55 -> 0.005, 44999 -> 0.5."""
+    return Decimal(5).scaleb(-places(printed) - 1)
+
+
+def agrees(stated: Decimal, computed: Decimal) -> bool:
+    """Whether `stated` is `computed` rounded to the places `stated` prints (±0.005 for a
+    figure printed with two decimals; ±0.5 for a whole number)."""
+    return abs(stated - computed) <= tolerance(stated)
+
+
+def rounded(value: Decimal, like: Decimal) -> Decimal:
+    """`value` rounded to the places `like` prints (for messages)."""
+    return value.quantize(Decimal(1).scaleb(-places(like)), rounding=ROUND_HALF_UP)
+
+
+def fmt(value: Decimal | None) -> str:
+    """A figure as a reviewer would write it: no exponent, no trailing noise."""
+    if value is None:
+        return "—"
+    text = format(value, "f")
+    if "." in text and places(value) > 4:
+        text = format(value.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP), "f")
+    return text
+
+
+def pct(part: Decimal, whole: Decimal) -> Decimal | None:
+    return None if whole == ZERO else part * HUNDRED / whole

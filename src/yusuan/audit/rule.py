@@ -1,0 +1,114 @@
+"""A check: a small class with a stable id, titles, a message template and its reason.
+
+Each rule's docstring says why the rule exists and where it comes from (the document's own
+structure, or a regulation such as 财预〔2020〕10号); `docs/rules.md` is generated from them.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, ClassVar, TypeVar
+
+from ..model import Disclosure, Indicator, Node, Project
+from .finding import Category, Evidence, Finding, Location, Severity
+
+
+@dataclass(frozen=True)
+class Example:
+    """How to make the rule fire on the seed: replace `old` by `new` (once), or leave the seed
+    as it is (`old` empty) when the seed itself carries the mistake. Used by the docs and by a
+    test that every rule fires on its example."""
+
+    old: str = ""
+    new: str = ""
+    note: str = ""
+
+
+class Rule:
+    id: ClassVar[str]
+    category: ClassVar[Category]
+    severity: ClassVar[Severity]
+    title: ClassVar[str]
+    title_en: ClassVar[str]
+    message: ClassVar[str]
+    """Chinese message template, `str.format` placeholders."""
+    message_en: ClassVar[str]
+    hint: ClassVar[str | None] = None
+    hint_en: ClassVar[str | None] = None
+    source: ClassVar[str] = "文件自身结构 / the document's own structure"
+    example: ClassVar[Example]
+
+    def check(self, d: Disclosure) -> Iterator[Finding]:
+        raise NotImplementedError  # pragma: no cover - every registered rule overrides it
+
+    @classmethod
+    def why(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    def finding(
+        self,
+        *,
+        locations: list[Location],
+        evidence: Evidence | None = None,
+        **params: Any,
+    ) -> Finding:
+        """A finding with this rule's templates filled from `params`."""
+        return Finding(
+            rule=self.id,
+            severity=self.severity,
+            category=self.category,
+            message=self.message.format(**params),
+            message_en=self.message_en.format(**params),
+            locations=locations,
+            evidence=evidence or Evidence(),
+            hint=self.hint.format(**params) if self.hint else None,
+            hint_en=self.hint_en.format(**params) if self.hint_en else None,
+        )
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+R = TypeVar("R", bound=type[Rule])
+
+
+def register(cls: R) -> R:
+    """Add a rule to the registry; ids are stable and unique."""
+    if cls.id in REGISTRY:
+        raise ValueError(f"duplicate rule id {cls.id}")
+    REGISTRY[cls.id] = cls()
+    return cls
+
+
+def at(node: Node | None, section: str | None = None, **fields: Any) -> Location:
+    """The location of a model object (its `_source`), labelled with the section."""
+    src = node.source if node is not None else None
+    return Location(
+        line=src.line if src else None,
+        page=src.page if src else None,
+        bbox=src.bbox if src else None,
+        section=section,
+        **fields,
+    )
+
+
+def at_project(project: Project, section: str | None = None, node: Node | None = None) -> Location:
+    return at(
+        node if node is not None else project,
+        section or f"projects[{project.no}]",
+        project_no=project.no,
+        project_code=project.code,
+    )
+
+
+def at_indicator(project: Project, row: int, indicator: Indicator) -> Location:
+    """`row` is 1-based, as a reviewer counts the printed rows."""
+    return at(
+        indicator,
+        f"projects[{project.no}].indicators[{row}]",
+        project_no=project.no,
+        project_code=project.code,
+        indicator=row,
+    )
