@@ -182,3 +182,13 @@ def test_sources_point_at_the_printed_lines(seed: Disclosure) -> None:
     assert seed.income.source is not None and seed.income.source.line == 50
     assert seed.procurement.items[0].source is not None
     assert seed.procurement.items[0].source.line == 930
+
+
+def test_canonical_json_export_reads_back_to_the_same_model(seed: Disclosure) -> None:
+    exported = yusuan.dumps(seed).encode("utf-8")
+    assert yusuan.read(exported, name="seed.json") == seed
+
+
+def test_json_that_is_no_export_is_refused() -> None:
+    with pytest.raises(yusuan.ReadError, match="yusuan/disclosure@1"):
+        yusuan.read(b'{"a": 1}', name="other.json")

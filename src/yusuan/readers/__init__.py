@@ -16,7 +16,8 @@ Input = str | os.PathLike[str] | bytes
 
 
 def read(source: Input, *, name: str | None = None) -> Disclosure:
-    """Read a disclosure from a path or from bytes.
+    """Read a disclosure from a path or from bytes: the published text, or a canonical JSON
+    export (`yusuan parse --format json`).
 
     `name` is how messages and `_source` refer to the input (defaults to the path).
     Raises `ReadError` (a `YusuanError`) with the file and line when the input cannot be used.
@@ -30,7 +31,13 @@ def read(source: Input, *, name: str | None = None) -> Disclosure:
     from .text import read_text
 
     try:
-        return read_text(decode(data, file=label), file=label)
+        text = decode(data, file=label)
+        if text.lstrip().startswith("{"):
+            # A canonical JSON export reads back to the same model (and the same findings).
+            from ..export import loads
+
+            return loads(text, file=label)
+        return read_text(text, file=label)
     except YusuanError as exc:
         raise exc.with_file(label) from exc.__cause__
 
