@@ -15,17 +15,10 @@ from typing import Any
 import pytest
 
 import yusuan
+from derive import strip_source
 from yusuan.model import Disclosure
 
 EXPECTED = Path(__file__).parent / "data" / "seed_expected.json"
-
-
-def strip_sources(data: Any) -> Any:
-    if isinstance(data, dict):
-        return {k: strip_sources(v) for k, v in data.items() if k != "_source"}
-    if isinstance(data, list):
-        return [strip_sources(v) for v in data]
-    return data
 
 
 def differences(expected: Any, got: Any, path: str = "") -> list[str]:
@@ -62,7 +55,7 @@ def expected() -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def read_json(seed: Disclosure) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(yusuan.dumps(seed), parse_float=Decimal)
-    return strip_sources(data)  # type: ignore[no-any-return]
+    return strip_source(data)  # type: ignore[no-any-return]
 
 
 SECTIONS = [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class YusuanError(Exception):
     """An input yusuan cannot use. Carries the file and line so the message can point at it."""
@@ -38,6 +40,19 @@ class YusuanError(Exception):
             self.file = file
             self.args = (self.one_line(),)
         return self
+
+    @classmethod
+    def invalid(
+        cls, exc: Any, what_zh: str, what_en: str, *, file: str | None = None
+    ) -> YusuanError:
+        """The first problem of a pydantic `ValidationError`, as one line naming the field."""
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        return cls(
+            f"{what_zh} {where} 无效：{first['msg']}",
+            f"invalid {what_en} {where}: {first['msg']}",
+            file=file,
+        )
 
 
 class ReadError(YusuanError):

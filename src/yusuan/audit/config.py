@@ -92,13 +92,7 @@ def load(path: Path) -> Config:
     try:
         config = Config.model_validate(table)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise YusuanError(
-            f"配置项 {where} 无效：{first['msg']}",
-            f"invalid configuration {where}: {first['msg']}",
-            file=str(path),
-        ) from exc
+        raise YusuanError.invalid(exc, "配置项", "configuration", file=str(path)) from exc
     config.path = str(path)
     return config
 

@@ -51,10 +51,4 @@ def loads(text: str | bytes, *, file: str | None = None) -> Disclosure:
     try:
         return from_dict(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise ReadError(
-            f"规范 JSON 字段 {where} 无效：{first['msg']}",
-            f"invalid canonical JSON field {where}: {first['msg']}",
-            file=file,
-        ) from exc
+        raise ReadError.invalid(exc, "规范 JSON 字段", "canonical JSON field", file=file) from exc
