@@ -1,7 +1,8 @@
 """A check: a small class with a stable id, titles, a message template and its reason.
 
 Each rule's docstring says why the rule exists and where it comes from (the document's own
-structure, or a regulation such as 财预〔2020〕10号); `docs/rules.md` is generated from them.
+structure, or a regulation such as 财预〔2015〕88号 or 财预〔2021〕101号); `docs/rules.md` is
+generated from them.
 """
 
 from __future__ import annotations

@@ -159,7 +159,9 @@ def debug_option(func: F) -> F:
 @click.group(
     cls=YusuanGroup,
     context_settings=CONTEXT_SETTINGS,
-    epilog=example("yusuan parse --demo --format summary", "yusuan parse --help"),
+    epilog=example(
+        "yusuan parse --demo --format summary", "yusuan check --demo", "yusuan check --help"
+    ),
 )
 @click.version_option(
     __version__, "-V", "--version", prog_name="yusuan", message="%(prog)s %(version)s"
@@ -241,3 +243,7 @@ def seed_path() -> str:
     from importlib.resources import files
 
     return str(files("yusuan") / "data" / SEED_NAME)
+
+
+# `yusuan check` lives in its own module and registers itself on `main`.
+from . import check as _check  # noqa: E402, F401
