@@ -6,12 +6,19 @@ from ..model import Disclosure
 from . import rules as _rules  # noqa: F401 - importing the rule modules registers them
 from .config import Config
 from .finding import SEVERITY_ORDER, CheckRun, DocumentRef, Report, Summary
-from .rule import REGISTRY
+from .rule import REGISTRY, forget_shared
 
 
 def check(disclosure: Disclosure, config: Config | None = None) -> Report:
     """Every enabled check over the model alone (a stored export gives the same findings)."""
-    config = config or Config()
+    forget_shared()
+    try:
+        return _run(disclosure, config or Config())
+    finally:
+        forget_shared()
+
+
+def _run(disclosure: Disclosure, config: Config) -> Report:
     config.validate_ids(set(REGISTRY))
     report = Report(
         document=DocumentRef(

@@ -8,7 +8,7 @@ generated from them.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
@@ -70,6 +70,30 @@ class Rule:
 
 
 REGISTRY: dict[str, Rule] = {}
+
+T = TypeVar("T")
+
+# What several rules derive from one disclosure (e.g. its prose joined once), kept for one
+# engine run: the engine clears it before and after, so a changed disclosure is never served
+# stale data. Entries keep the disclosure itself, so an id is never reused while cached.
+_SHARED: dict[tuple[int, Callable[..., Any]], tuple[Disclosure, Any]] = {}
+
+
+def shared(d: Disclosure, build: Callable[[Disclosure], T]) -> T:
+    """`build(d)`, computed once per engine run however many rules ask for it."""
+    key = (id(d), build)
+    hit = _SHARED.get(key)
+    if hit is not None and hit[0] is d:
+        return hit[1]  # type: ignore[no-any-return]
+    if len(_SHARED) > 32:
+        _SHARED.clear()
+    value = build(d)
+    _SHARED[key] = (d, value)
+    return value
+
+
+def forget_shared() -> None:
+    _SHARED.clear()
 
 
 R = TypeVar("R", bound=type[Rule])

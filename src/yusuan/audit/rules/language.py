@@ -16,7 +16,7 @@ from itertools import accumulate
 
 from ...model import Disclosure
 from ..finding import Evidence, Finding, Location
-from ..rule import Example, Rule, at, at_indicator, at_project, register
+from ..rule import Example, Rule, at, at_indicator, at_project, register, shared
 
 #: Fields are joined with this separator; no pattern below can match across it.
 _SEP = "\n\x00\n"
@@ -189,7 +189,7 @@ class Typo(Rule):
     example = Example()
 
     def check(self, d: Disclosure) -> Iterator[Finding]:
-        prose = _Prose(d)
+        prose = shared(d, _Prose)
         text = prose.text
         hits: list[tuple[int, int, str, str]] = []
         for entry, pattern in zip(TYPOS, _TYPO_PATTERNS, strict=True):
@@ -247,7 +247,7 @@ class DoublePunctuation(Rule):
     example = Example()
 
     def check(self, d: Disclosure) -> Iterator[Finding]:
-        prose = _Prose(d)
+        prose = shared(d, _Prose)
         text = prose.text
         runs: list[tuple[int, int]] = []
         for mark in _MARKS:
