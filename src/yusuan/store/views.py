@@ -1,0 +1,97 @@
+"""Plain values the store's functions return: no ORM object leaves the store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from ..audit import Finding
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    disclosure_id: int
+    created: bool
+    """False when the same bytes were imported before (nothing changed)."""
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class DepartmentRef:
+    """A department as stored across years (`id`), or as a disclosure printed it (`id` None)."""
+
+    id: int | None
+    code: str | None
+    name: str | None
+    short_name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DisclosureInfo:
+    id: int
+    department_id: int
+    department: DepartmentRef
+    """As this disclosure prints it (API: `department` {name, short_name, code})."""
+    year: int | None
+    kind: str
+    title: str | None
+    status: str
+    version: int
+    content_hash: str
+    file_name: str | None
+    imported_at: datetime
+    imported_by: str | None
+    status_changed_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectSummary:
+    no: int
+    position: int
+    """0-based place in the document (`no` is as printed and may repeat)."""
+    code: str | None
+    name: str | None
+    unit: str | None
+    amount: Decimal | None
+    fiscal: Decimal | None
+    other: Decimal | None
+    plan: dict[str, Decimal | None]
+    """{"3": pct, "6": pct, "10": pct, "12": pct} as in the canonical JSON."""
+    findings: int
+    """Unsuppressed findings that point at this project."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredFinding:
+    id: int
+    finding: Finding
+    review_status: str
+    review_comment: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    disclosure_id: int
+    department: DepartmentRef
+    year: int | None
+    kind: str
+    status: str
+    project_no: int
+    project_code: str | None
+    project_name: str | None
+    amount: Decimal | None
+    matched: list[str]
+    """Which fields hold the words: "name", "code", "purpose", "indicator"."""
+    indicators: list[str] = field(default_factory=list)
+    """The names of the matching indicators (at most five)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    """Departments × years: the newest version of each kind, among the statuses asked for."""
+
+    departments: list[DepartmentRef]
+    years: list[int | None]
+    cells: dict[tuple[int, int | None], list[DisclosureInfo]]
+    """(department id, year) -> one DisclosureInfo per kind (budget before final)."""
