@@ -38,6 +38,13 @@ def render() -> str:
         assert command is not None
         ctx = command.make_context(name, [], parent=root, resilient_parsing=True)
         parts.append(f"## yusuan {name}\n\n```text\n{ctx.get_help()}\n```\n")
+        if isinstance(command, click.Group):  # `yusuan user add`, …
+            for sub_name in command.list_commands(ctx):
+                sub = command.get_command(ctx, sub_name)
+                assert sub is not None
+                sub_ctx = sub.make_context(sub_name, [], parent=ctx, resilient_parsing=True)
+                help_text = sub_ctx.get_help()
+                parts.append(f"## yusuan {name} {sub_name}\n\n```text\n{help_text}\n```\n")
     return "\n".join(parts)
 
 

@@ -245,5 +245,8 @@ def seed_path() -> str:
     return str(files("yusuan") / "data" / SEED_NAME)
 
 
-# `yusuan check` lives in its own module and registers itself on `main`.
+# `yusuan check`, `import` and `serve` live in their own modules and register themselves on
+# `main`.
 from . import check as _check  # noqa: E402, F401
+from . import store_commands as _store_commands  # noqa: E402, F401
+from . import users as _users  # noqa: E402, F401

@@ -1,0 +1,13 @@
+"""Server-rendered pages in Chinese: one router per page group."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from . import account, admin, disclosures, findings, home, projects, review, search, upload
+
+router = APIRouter(include_in_schema=False)
+for module in (home, disclosures, projects, findings, search, upload, account, review, admin):
+    router.include_router(module.router)
+
+__all__ = ["router"]
