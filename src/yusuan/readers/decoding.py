@@ -1,7 +1,8 @@
 """Bytes to text: BOM-less or BOM UTF-8, GB18030/GBK, UTF-16 with BOM; LF, CRLF or CR.
 
 Anything that is not text (a binary, an empty file, a file cut in the middle of a character)
-is refused here with one clear error, before any reader looks at it.
+is refused here with one clear error, before any reader looks at it. PDFs never get here:
+`readers.read` sends them (by their `%PDF` signature) to the PDF reader.
 """
 
 from __future__ import annotations
@@ -64,12 +65,6 @@ def _truncated(data: bytes, file: str | None) -> ReadError:
 
 
 def _refuse_binary(data: bytes, file: str | None) -> None:
-    if data.startswith(b"%PDF"):
-        raise ReadError(
-            "这是 PDF 文件：此版本只读取文本格式的公开文件",
-            "this is a PDF file: this version reads the text form of a disclosure only",
-            file=file,
-        )
     head = data[:4096]
     bad = sum(1 for b in head if b in _BINARY_BYTES)
     if bad and (b"\x00" in head or bad * 100 > len(head)):

@@ -224,7 +224,8 @@ class Balance(Rule):
     A department budget is drawn up balanced (收支平衡): every yuan of income, including the
     carry-over, is budgeted as expenditure, and the disclosure's own 比上年增减 paragraph speaks
     of one figure for "预算收支安排". 预算法 第十二条 (各级预算应当遵循…收支平衡的原则) and the
-    部门收支总表 of the standard tables, whose two sides must be equal.
+    部门收支总表 of the standard tables, whose two sides must be equal. Final accounts (决算)
+    are not checked here: their 本年收入 and 本年支出 differ by the carry-overs by nature.
     """
 
     id = "ARITH-BALANCE"
@@ -241,7 +242,7 @@ class Balance(Rule):
 
     def check(self, d: Disclosure) -> Iterator[Finding]:
         income, spend = d.income.total, d.expenditure.total
-        if income is None or spend is None:
+        if d.kind != "budget" or income is None or spend is None:
             return
         # Both are printed figures: they agree when either rounds to the other.
         if agrees(income, spend) or agrees(spend, income):

@@ -21,11 +21,28 @@ _UNIT_FIELDS = {
 
 
 def title(lines: Sequence[Line]) -> Line | None:
-    """The first line naming a year and a 预算 or 决算 disclosure."""
-    for line in lines[:60]:
+    """The first line naming a year and a 预算 or 决算 disclosure. A cover that prints the
+    department on its own line above `2024年度部门决算` gives both, joined."""
+    for i, line in enumerate(lines[:60]):
         if line.cells is None and _YEAR.search(line.text) and re.search(r"[预决]算", line.text):
+            m = _YEAR.search(line.text)
+            if m is not None and m.start() == 0:
+                cover = next((p for p in reversed(lines[:i]) if not p.blank), None)
+                if cover is not None and _cover_name(cover):
+                    return Line(cover.no, cover.text + line.text, None, line.heading)
             return line
     return None
+
+
+def _cover_name(line: Line) -> bool:
+    """A department's name alone on a line: short, no figure, no sentence, no numbering."""
+    text = line.text
+    return (
+        line.cells is None
+        and 2 <= len(text) <= 40
+        and not re.search(r"\d|[。；，：:,;]", text)
+        and re.search(r"[局委办院厅部会所站处室馆队中心府司]$", text.replace(" ", "")) is not None
+    )
 
 
 def year_and_short_name(text: str) -> tuple[int | None, str | None]:
@@ -56,6 +73,8 @@ def units(lines: Sequence[Line]) -> list[Unit]:
     columns: dict[int, str] | None = None
     for line in lines:
         if line.cells is None:
+            if out and not line.blank:
+                break  # the unit table has ended (a 决算 prints its tables next)
             continue
         cells = [c.replace(" ", "") for c in line.cells]
         if columns is None:

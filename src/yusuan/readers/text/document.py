@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ...errors import ReadError
 from ...model import Disclosure, Performance, Procurement, Source
@@ -13,7 +13,19 @@ from .sections import AFTER_PROJECTS, Section, locate
 
 
 def read_text(text: str, *, file: str | None = None) -> Disclosure:
-    lines = split_lines(text)
+    return read_lines(split_lines(text), file=file)
+
+
+def read_lines(
+    lines: list[Line],
+    *,
+    file: str | None = None,
+    complete: Callable[[Disclosure], None] | None = None,
+) -> Disclosure:
+    """Read prepared lines (as `split_lines` makes them, or as another reader rebuilds them
+    from a layout): `Line.no` is what `_source.line` will say. `complete`, when given, adds
+    what the other reader read beside the lines (the PDF's standard tables) before the
+    document is judged usable."""
     sections = locate(lines)
     body = _Bodies(lines, sections)
 
@@ -28,12 +40,27 @@ def read_text(text: str, *, file: str | None = None) -> Disclosure:
         duties=basics.duties(body.of("duties")),
         units=basics.units(body.of("units")),
     )
+    # A cover that prints the department's name on its own line prints it in full.
+    cover = title is not None and not any(
+        line.no == title.no and line.text == title.text for line in lines
+    )
+    if d.department.name is None and short_name and cover:
+        d.department.name = short_name
     # Money sentences are found by what they say, wherever their section title went.
     changes = _paragraph(lines, ("比上年", "基本支出", "项目支出"), exclude="支出总计")
+    final = d.kind == "final"
     for line_no, text in paragraphs(lines):
-        if d.income.total is None and "收入总计" in text:
+        # A 决算 states 收入支出总计 (both sides with the carry-overs) in one sentence, and
+        # 本年收入合计 / 本年支出合计 with their parts in the next two: those are read.
+        if "收入支出总计" in text:
+            continue
+        if d.income.total is None and (
+            "收入总计" in text or (final and text.startswith("本年收入合计"))
+        ):
             d.income = narrative.income(text, line_no)
-        elif d.expenditure.total is None and "支出总计" in text:
+        elif d.expenditure.total is None and (
+            "支出总计" in text or (final and text.startswith("本年支出合计"))
+        ):
             d.expenditure = narrative.expenditure(text, line_no, changes[1] if changes else None)
         elif d.operating_costs.amount is None and text.count("机关运行经费") and "万元" in text:
             d.operating_costs = narrative.operating_costs(text, line_no)
@@ -61,6 +88,8 @@ def read_text(text: str, *, file: str | None = None) -> Disclosure:
     d.assets = assets.read_assets(body.of("assets"))
     d.glossary = glossary.glossary(body.of("glossary"))
     d.notes = glossary.notes(body.of("notes"))
+    if complete is not None:
+        complete(d)
     _refuse_unusable(d, lines, sections, file)
     return d
 

@@ -26,7 +26,14 @@ NUM = r"(-?\d+(?:,\d{3})*(?:\.\d+)?)"
 _WAN = r"\s*万元"
 _UP = ("增长", "增加", "上升", "增")
 _DOWN = ("减少", "下降", "降低", "减")
-_CHANGE = re.compile(r"(?:比|较)上年(?:预算)?(增长|增加|上升|减少|下降|降低)了?\s*" + NUM + _WAN)
+_CHANGE = re.compile(
+    r"(?:比|较)(?:上年|(?:19|20)\d{2}\s*年度?)(?:预算)?(增长|增加|上升|减少|下降|降低)了?\s*"
+    + NUM
+    + _WAN
+)
+#: A 决算 sentence prints the budget beside the actual (年初预算为 0.95 万元，支出决算为 0.00 万元):
+#: the typed fields hold the actual, so the budget clause is set aside before reading.
+_BUDGET_CLAUSE = re.compile(r"(?:年初|调整)?预算(?:数)?为?\s*" + NUM + _WAN + r"[，,]?")
 _GROWTH = re.compile(r"(增长|增幅|上升|下降|降幅|减少)了?\s*" + NUM + r"\s*%")
 _SHARE = re.compile(r"占[^，,；;。%\d]{0,12}?" + NUM + r"\s*%")
 _NO_CHANGE = re.compile(r"无变化|无增减|持平|相同|没有变化|未发生变化")
@@ -159,6 +166,8 @@ def operating_costs(text: str, line: int) -> OperatingCosts:
 
 
 def three_public(text: str, line: int) -> ThreePublic:
+    if "决算" in text:
+        text = _BUDGET_CLAUSE.sub("", text)
     head, _, detail = text.partition("其中")
     fee = r"[^0-9，,；;。（(]{0,12}?" + NUM + _WAN
     return ThreePublic(
@@ -166,7 +175,7 @@ def three_public(text: str, line: int) -> ThreePublic:
         total=_first(r"三公”?\s*经费" + fee, head),
         change=_change(head),
         overseas=_first(r"因公出国[（(]境[）)]费" + fee, detail),
-        vehicle_total=_first(r"公务用车购置及运行费" + fee, detail),
+        vehicle_total=_first(r"公务用车购置及运行(?:维护)?费" + fee, detail),
         vehicle_purchase=_first(r"公务用车购置费" + fee, detail),
         vehicle_operation=_first(r"公务用车运行(?:维护)?费" + fee, detail),
         reception=_first(r"公务接待费" + fee, detail),

@@ -1,0 +1,128 @@
+"""What a PDF page holds, through pdfium: text runs and ruling lines, in top-based points.
+
+pdfium's page objects are read directly (no per-character calls): a typesetter writes one text
+object per line fragment, and a bordered table as one thin path per border segment. That is
+all the reader needs, and it keeps a 33-page disclosure well under a second.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass, field
+from typing import Any
+
+#: A path thinner than this (points) is a ruling line; anything thicker is a filled shape.
+_RULE_THICKNESS = 2.5
+#: A ruling line shorter than this is a dot or a tick, not part of a table's grid.
+_RULE_MIN_LENGTH = 2.0
+
+_TEXT, _PATH, _IMAGE = 1, 2, 3
+
+
+@dataclass(slots=True)
+class Run:
+    """One text object: a line fragment as the typesetter placed it."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    bold: bool
+    size: float
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(slots=True)
+class Rule:
+    """A thin horizontal or vertical path: a table border segment."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def horizontal(self) -> bool:
+        return (self.x1 - self.x0) >= (self.bottom - self.top)
+
+
+@dataclass(slots=True)
+class Page:
+    no: int
+    """1-based page number."""
+    width: float
+    height: float
+    runs: list[Run] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+    images: int = 0
+
+
+def read_page(raw: Any, doc: Any, index: int) -> Page:
+    """Page `index` (0-based) of an open pdfium document `doc` (`pypdfium2.PdfDocument`)."""
+    page = doc[index]
+    try:
+        height = page.get_height()
+        out = Page(index + 1, page.get_width(), height)
+        textpage = page.get_textpage()
+        try:
+            _collect(raw, page.raw, textpage.raw, out, height)
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+    return out
+
+
+def _collect(raw: Any, page: Any, textpage: Any, out: Page, height: float) -> None:
+    left, bottom, right, top = (
+        ctypes.c_float(),
+        ctypes.c_float(),
+        ctypes.c_float(),
+        ctypes.c_float(),
+    )
+    size = ctypes.c_float()
+    fonts: dict[int, bool] = {}
+    name_buf = ctypes.create_string_buffer(256)
+    for i in range(raw.FPDFPage_CountObjects(page)):
+        obj = raw.FPDFPage_GetObject(page, i)
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == _IMAGE:
+            out.images += 1
+            continue
+        if kind not in (_TEXT, _PATH):
+            continue
+        if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            continue
+        x0, x1 = left.value, right.value
+        y0, y1 = height - top.value, height - bottom.value
+        if kind == _PATH:
+            w, h = x1 - x0, y1 - y0
+            if min(w, h) <= _RULE_THICKNESS and max(w, h) >= _RULE_MIN_LENGTH:
+                out.rules.append(Rule(x0, y0, x1, y1))
+            continue
+        n = raw.FPDFTextObj_GetText(obj, textpage, None, 0)
+        if n <= 2:
+            continue
+        buf = (ctypes.c_ushort * (n // 2))()
+        raw.FPDFTextObj_GetText(obj, textpage, buf, n)
+        text = bytes(buf)[: n - 2].decode("utf-16-le", "replace")
+        if not text.strip():
+            continue
+        font = raw.FPDFTextObj_GetFont(obj)
+        key = ctypes.cast(font, ctypes.c_void_p).value or 0
+        bold = fonts.get(key)
+        if bold is None:
+            length = raw.FPDFFont_GetBaseFontName(font, name_buf, 256)
+            name = name_buf.raw[: max(length - 1, 0)].decode("latin-1", "replace")
+            weight = raw.FPDFFont_GetWeight(font)
+            bold = fonts[key] = "bold" in name.lower() or weight >= 600
+        raw.FPDFTextObj_GetFontSize(obj, size)
+        out.runs.append(Run(text, x0, y0, x1, y1, bold, size.value))

@@ -1,0 +1,410 @@
+"""The standard tables (收入支出决算总表 …, 部门收支总表 …) read from the page grids.
+
+A standard table is a bordered table whose title, printed above it, names one of the standard
+tables (`DESIGN.md`): the name is matched by content, whatever prefix the province prints
+(部门 / 单位 / the department's name and year). Its unit comes from its own 单位 line, its
+`empty` flag from a 本表无数据 note or the absence of any figure.
+
+Each grid column is a code column (类 / 款 / 项 / 科目编码), a label column (项目 / 科目名称:
+text in its rows) or a data column (figures or blank). A table printed as two sides (收入 |
+支出, or the 基本支出 table's two halves) gives one row per side and printed row, with `values`
+over every data column of the table and null in the other side's columns, so that `columns[i]`
+always describes `values[i]`. Merged cells are repeated down (never across); a page that
+continues a table (no title above it) is joined to it, its columns matched by header text when
+it repeats the header, and a row cut by the page break is joined back into one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ...model import Source, StandardTable, TableRow
+from ..text.lines import number
+from .layout import PageParts
+from .tables import Cell, Table
+
+#: The standard names: 决算 first, then 预算. A title names the longest one it contains.
+FINAL_NAMES = (
+    "收入支出决算总表",
+    "收入决算表",
+    "支出决算表",
+    "财政拨款收入支出决算总表",
+    "一般公共预算财政拨款支出决算表",
+    "一般公共预算财政拨款基本支出决算表",
+    '财政拨款"三公"经费支出决算表',
+    "政府性基金预算财政拨款收入支出决算表",
+    "国有资本经营预算财政拨款收入支出决算表",
+)
+BUDGET_NAMES = (
+    "部门收支总表",
+    "部门收入总表",
+    "部门支出总表",
+    "财政拨款收支总表",
+    "一般公共预算支出表",
+    "一般公共预算基本支出表",
+    '一般公共预算"三公"经费支出表',
+    "政府性基金预算支出表",
+    "国有资本经营预算支出表",
+)
+#: Budget names without the 部门 prefix, so that 单位收支总表 matches too.
+_MATCH: tuple[tuple[str, str], ...] = tuple(
+    sorted(
+        [(n, n) for n in FINAL_NAMES] + [(n.removeprefix("部门"), n) for n in BUDGET_NAMES],
+        key=lambda item: len(item[0]),
+        reverse=True,
+    )
+)
+
+#: Header words that end the header block: the row holding the lowest of them is its last.
+_HEADER_END = frozenset({"决算数", "预算数", "类", "款", "项", "科目编码", "科目名称"})
+_CODE_HEAD = ("类", "款", "项")
+_LABEL_HEAD = ("科目名称", "项目")
+_CODE = re.compile(r"^\d{2,9}$")
+_QUOTES = str.maketrans({"“": '"', "”": '"', "＂": '"', "「": '"', "」": '"', "'": '"'})
+_WIDE = r"\u2018-\u201f\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_WIDE_GAP = re.compile(rf"(?<=[{_WIDE}])\s+(?=[{_WIDE}])")
+_EMPTY_NOTE = "本表无数据"
+_UNIT = re.compile(r"单位\s*[:：]\s*(万元|元)")
+
+
+def standard_name(title: str) -> str | None:
+    """The standard name a printed title names, or None."""
+    key = re.sub(r"\s+", "", title).translate(_QUOTES)
+    for words, name in _MATCH:
+        if words in key:
+            return name
+    return None
+
+
+def label_text(text: str) -> str:
+    """A label as printed, without the spaces that justified type put between wide characters
+    (`因 公 出 国 （ 境 ） 费用` -> `因公出国（境）费用`)."""
+    return _WIDE_GAP.sub("", " ".join(text.split()))
+
+
+@dataclass
+class _Part:
+    """One page's piece of a standard table."""
+
+    table: Table
+    cover: list[list[Cell]]
+    header: int
+    """Rows [0, header) are header rows."""
+    paths: list[list[str]]
+    mixed: bool
+    """The first data row also holds header words (类 / 款 / 项 beside 合计)."""
+
+
+@dataclass
+class _Std:
+    name: str
+    title: str
+    unit: str | None
+    parts: list[_Part] = field(default_factory=list)
+    empty_note: bool = False
+    roles: list[str] = field(default_factory=list)
+    """Per grid column of the first part: "code", "label" or "data"."""
+
+
+def read_tables(parts: list[PageParts]) -> list[StandardTable]:
+    found: list[_Std] = []
+    current: _Std | None = None
+    for page in parts:
+        tables = [t for t in page.tables if any(c.runs for c in t.cells)]
+        above_top = 0.0
+        for n, table in enumerate(tables):
+            above = [p for p in page.prose if above_top <= p.top and p.bottom <= table.top]
+            below_end = tables[n + 1].top if n + 1 < len(tables) else page.height
+            below = [p for p in page.prose if table.bottom <= p.top and p.bottom <= below_end]
+            above_top = table.bottom
+            title, name = _title(above)
+            part = _part(table)
+            if name is not None and title is not None:
+                title = label_text(title)
+                unit = _unit(above) or _unit_in(table)
+                current = _Std(name, title, unit)
+                current.parts.append(part)
+                current.roles = _roles(part)
+                found.append(current)
+            elif current is not None and not _above_titles(above) and _continues(current, part):
+                current.parts.append(part)
+            else:
+                current = None
+                continue
+            if any(_EMPTY_NOTE in p.text.replace(" ", "") for p in below):
+                current.empty_note = True
+        if not tables and any(p.text for p in page.prose):
+            current = None
+    return [_build(s) for s in found]
+
+
+def _above_titles(above: Sequence[object]) -> bool:
+    """Whether the lines above a table hold anything but a page number or a 单位 line."""
+    for p in above:
+        text = getattr(p, "text", "")
+        if text and not _UNIT.search(text) and not text.startswith(("续", "（续")):
+            return True
+    return False
+
+
+def _title(above: Sequence[object]) -> tuple[str | None, str | None]:
+    for p in reversed(above):
+        text = str(getattr(p, "text", ""))
+        name = standard_name(text)
+        if name is not None:
+            return text, name
+    return None, None
+
+
+def _unit(above: Sequence[object]) -> str | None:
+    for p in reversed(above):
+        m = _UNIT.search(str(getattr(p, "text", "")))
+        if m:
+            return m.group(1)
+    return None
+
+
+def _unit_in(table: Table) -> str | None:
+    for c in table.cells[: table.n_cols * 2]:
+        m = _UNIT.search(c.text)
+        if m:
+            return m.group(1)
+    return None
+
+
+def _cover(table: Table) -> list[list[Cell]]:
+    out: list[list[Cell | None]] = [[None] * table.n_cols for _ in range(table.n_rows)]
+    for c in table.cells:
+        for r in range(c.row, c.row + c.rows):
+            for k in range(c.col, c.col + c.cols):
+                out[r][k] = c
+    return out  # type: ignore[return-value]
+
+
+def _words(cell: Cell) -> str:
+    return re.sub(r"\s+", "", cell.text)
+
+
+def _part(table: Table) -> _Part:
+    cover = _cover(table)
+    header = 0
+    mixed = False
+    for r, row in enumerate(cover[: min(len(cover), 8)]):
+        words = {_words(c) for c in row}
+        figures = any(number(c.text) is not None and not _CODE.match(_words(c)) for c in row)
+        codes = any(_CODE.match(_words(c)) for c in row if c.row == r)
+        if words & _HEADER_END:
+            if figures or codes:
+                mixed = True
+                header = r
+                break
+            header = r + 1
+        elif figures or codes:
+            break
+    paths: list[list[str]] = []
+    for k in range(table.n_cols):
+        path: list[str] = []
+        seen: set[int] = set()
+        for r in range(header + (1 if mixed else 0)):
+            c = cover[r][k]
+            if id(c) in seen:
+                continue
+            seen.add(id(c))
+            text = label_text(c.text)
+            if text and (not mixed or r < header or text in _HEADER_END):
+                path.append(text)
+        paths.append(path)
+    return _Part(table, cover, header, paths, mixed)
+
+
+def _roles(part: _Part) -> list[str]:
+    """Each grid column's role, from its header and the cells below it."""
+    roles = []
+    for k, path in enumerate(part.paths):
+        last = path[-1] if path else ""
+        cells = [
+            _words(part.cover[r][k])
+            for r in range(part.header, len(part.cover))
+            if part.cover[r][k].col == k
+        ]
+        texty = any(t and number(t) is None for t in cells)
+        if last in _CODE_HEAD or last.endswith("编码"):
+            roles.append("code")
+        elif last in _LABEL_HEAD or (texty and not _figures(cells)):
+            roles.append("label")
+        else:
+            roles.append("data")
+    return roles
+
+
+def _figures(cells: list[str]) -> bool:
+    return any(t and number(t) is not None and not _CODE.match(t) for t in cells)
+
+
+def _continues(std: _Std, part: _Part) -> bool:
+    first = std.parts[0]
+    if part.header and part.paths != first.paths:
+        return _align(first, part) is not None
+    return part.table.n_cols <= first.table.n_cols
+
+
+def _align(first: _Part, part: _Part) -> list[int] | None:
+    """For each grid column of `part`, the column of the first part it continues: by header
+    text when the page repeats the header, else by position (same columns)."""
+    n = first.table.n_cols
+    if part.header:
+        out = []
+        used: set[int] = set()
+        for path in part.paths:
+            match = next(
+                (k for k in range(n) if k not in used and first.paths[k] == path), None
+            ) or next(
+                (
+                    k
+                    for k in range(n)
+                    if k not in used and path and first.paths[k][-1:] == path[-1:]
+                ),
+                None,
+            )
+            if match is None:
+                return None
+            used.add(match)
+            out.append(match)
+        return out
+    if part.table.n_cols == n:
+        return list(range(n))
+    # Fewer columns and no header: each column under the first part's column it overlaps most.
+    out = []
+    for k in range(part.table.n_cols):
+        x0, x1 = part.table.xs[k], part.table.xs[k + 1]
+        best = max(
+            range(n),
+            key=lambda j: min(x1, first.table.xs[j + 1]) - max(x0, first.table.xs[j]),
+        )
+        out.append(best)
+    return out
+
+
+@dataclass
+class _Side:
+    codes: list[int]
+    labels: list[int]
+    data: list[int]
+
+
+def _sides(roles: list[str]) -> list[_Side]:
+    sides: list[_Side] = []
+    prev = "data"
+    for k, role in enumerate(roles):
+        if role != "data" and (prev == "data" or not sides):
+            sides.append(_Side([], [], []))
+        if not sides:
+            sides.append(_Side([], [], []))
+        side = sides[-1]
+        {"code": side.codes, "label": side.labels, "data": side.data}[role].append(k)
+        prev = role
+    return sides
+
+
+def _build(std: _Std) -> StandardTable:
+    first = std.parts[0]
+    roles = std.roles
+    data_cols = [k for k, r in enumerate(roles) if r == "data"]
+    index = {k: i for i, k in enumerate(data_cols)}
+    sides = _sides(roles)
+    out = StandardTable(
+        source=Source(page=first.table.page, bbox=_box(first.table)),
+        name=std.name,
+        title=std.title,
+        unit=std.unit,
+        pages=sorted({p.table.page for p in std.parts}),
+        columns=[first.paths[k] for k in data_cols],
+    )
+    printed: list[tuple[int, dict[int, str], dict[int, Cell]]] = []
+    """Each printed row: its page, text by first-part column, the cells (for the box)."""
+    for n, part in enumerate(std.parts):
+        align = list(range(first.table.n_cols)) if n == 0 else _align(first, part)
+        if align is None:
+            continue
+        cut = n > 0 and std.parts[n - 1].table.open_bottom and printed
+        for r in range(part.header, len(part.cover)):
+            row = part.cover[r]
+            texts: dict[int, str] = {}
+            cells: dict[int, Cell] = {}
+            for k, c in enumerate(row):
+                col = align[k]
+                cells[col] = c
+                if c.col != k:  # merged across: the text belongs to its first column
+                    continue
+                if part.mixed and r == part.header and _words(c) in _HEADER_END:
+                    continue
+                texts[col] = c.text
+            if cut and r == part.header:
+                cut = False
+                if _joins(printed[-1][1], texts, roles):
+                    before = printed[-1][1]
+                    for col, text in texts.items():
+                        before[col] = (before.get(col, "") + text) if text else before.get(col, "")
+                    continue
+            printed.append((part.table.page, texts, cells))
+    figures = False
+    for page, texts, cells in printed:
+        for side in sides:
+            code = "".join(re.sub(r"\s+", "", texts.get(k, "")) for k in side.codes) or None
+            if code is not None and not code.isdigit():
+                label_code = code
+                code = None
+            else:
+                label_code = ""
+            label = " ".join(label_text(texts[k]) for k in side.labels if texts.get(k)) or None
+            if label is None and label_code:
+                label = label_code
+            values: list[Decimal | None] = [None] * len(data_cols)
+            for k in side.data:
+                values[index[k]] = number(texts.get(k, ""))
+            if code is None and label is None and all(v is None for v in values):
+                continue
+            figures = figures or any(v is not None for v in values)
+            used = [cells[k] for k in side.codes + side.labels + side.data if k in cells]
+            box = _cells_box(used) if used else None
+            out.rows.append(
+                TableRow(
+                    source=Source(page=page, bbox=box),
+                    code=code,
+                    label=label,
+                    values=values,
+                )
+            )
+    out.empty = std.empty_note or not figures
+    return out
+
+
+def _joins(before: dict[int, str], after: dict[int, str], roles: list[str]) -> bool:
+    """The first row of a continued page goes on with the last row before the break: it has
+    no code and no figure of its own where the row above has one."""
+    has_code = any(after.get(k) for k, r in enumerate(roles) if r == "code")
+    if has_code:
+        return False
+    for k, r in enumerate(roles):
+        if r == "data" and after.get(k) and before.get(k):
+            return False
+    return any(after.values())
+
+
+def _box(table: Table) -> list[float]:
+    return [round(table.x0, 2), round(table.top, 2), round(table.x1, 2), round(table.bottom, 2)]
+
+
+def _cells_box(cells: list[Cell]) -> list[float]:
+    return [
+        round(min(c.x0 for c in cells), 2),
+        round(min(c.top for c in cells), 2),
+        round(max(c.x1 for c in cells), 2),
+        round(max(c.bottom for c in cells), 2),
+    ]
+
+
+__all__ = ["BUDGET_NAMES", "FINAL_NAMES", "label_text", "read_tables", "standard_name"]
