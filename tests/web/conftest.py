@@ -1,4 +1,5 @@
-"""A web app over a temporary SQLite database holding:
+"""A web app over a temporary database (SQLite, and PostgreSQL when `YUSUAN_TEST_POSTGRES_URL`
+is set — `bash .ci/run` starts a throwaway cluster) holding:
 
 - the seed (2021, published),
 - a 2023 budget of the same department (the seed with other figures and the years moved on,
@@ -9,13 +10,16 @@
 
 from __future__ import annotations
 
+import os
 import re
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, text
 
 import yusuan
 from derive import SEED_FILE, change_figures, rename_department
@@ -47,10 +51,39 @@ def _import(url: str, data: bytes, name: str, status: str) -> int:
     return int(result.disclosure_id)
 
 
-@pytest.fixture(scope="session")
-def web_db(tmp_path_factory: pytest.TempPathFactory, seed_bytes: bytes) -> tuple[str, Stored]:
-    path = tmp_path_factory.mktemp("web") / "yusuan.sqlite3"
-    url = f"sqlite:///{path}"
+PG_ENV = "YUSUAN_TEST_POSTGRES_URL"
+BACKENDS = [
+    pytest.param("sqlite", id="sqlite"),
+    pytest.param(
+        "postgresql",
+        id="postgresql",
+        marks=pytest.mark.skipif(
+            not os.environ.get(PG_ENV),
+            reason="YUSUAN_TEST_POSTGRES_URL not set (bash .ci/run starts a throwaway cluster)",
+        ),
+    ),
+]
+
+
+def _fresh_postgres() -> str:
+    """A new empty database on the test cluster; the cluster itself is thrown away by CI."""
+    admin = db.database_url(os.environ[PG_ENV])
+    name = f"web_{uuid.uuid4().hex[:12]}"
+    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return admin.set(database=name).render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def web_db(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, seed_bytes: bytes
+) -> tuple[str, Stored]:
+    if request.param == "postgresql":
+        url = _fresh_postgres()
+    else:
+        url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'yusuan.sqlite3'}"
     seed_text = seed_bytes.decode("utf-8")
     stored = Stored(
         seed=_import(url, seed_bytes, SEED_FILE, "published"),

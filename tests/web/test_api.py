@@ -47,10 +47,10 @@ def error_of(response: Any, status: int) -> dict[str, Any]:
 # health, list, envelope and pagination
 
 
-def test_health(client: TestClient) -> None:
+def test_health(client: TestClient, web_db: tuple[str, Any]) -> None:
     data = ok_data(client.get("/api/v1/health"))
     assert data["status"] == "ok"
-    assert data["database"] == "sqlite"
+    assert data["database"] == web_db[0].split(":")[0].split("+")[0]
     assert data["version"] == yusuan.__version__
 
 
