@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import Disclosure
 from . import rules as _rules  # noqa: F401 - importing the rule modules registers them
 from .config import Config
-from .finding import SEVERITY_ORDER, CheckRun, DocumentRef, Report, Summary
+from .finding import SEVERITY_ORDER, CheckRun, DocumentRef, Finding, Report, Summary
 from .rule import REGISTRY, forget_shared
 
 
@@ -30,36 +30,37 @@ def _run(disclosure: Disclosure, config: Config) -> Report:
         )
     )
     codes = {p.no: p.code for p in disclosure.projects}
+    suppressed_rules = {s.rule for s in config.suppress}
     for rule_id, rule in REGISTRY.items():
         if not config.enabled(rule_id):
             continue
         severity = config.severity.get(rule_id, rule.severity)
-        run = CheckRun(
-            id=rule_id,
-            category=rule.category,
-            severity=severity,
-            title=rule.title,
-            title_en=rule.title_en,
-        )
+        # Counted in plain ints and the CheckRun made once: every pydantic assignment is a
+        # validated `__setattr__`, which this loop would otherwise pay per finding.
+        found = suppressed = 0
         for finding in rule.check(disclosure):
-            finding.severity = severity
-            code = next(
-                (
-                    loc.project_code or codes.get(loc.project_no or 0)
-                    for loc in finding.locations
-                    if loc.project_no is not None
-                ),
-                None,
+            if finding.severity != severity:
+                finding.severity = severity
+            if rule_id in suppressed_rules:
+                rule_off = config.suppression(rule_id, _project_code(finding, codes))
+                if rule_off is not None:
+                    finding.suppressed = rule_off.reason
+                    report.suppressed.append(finding)
+                    suppressed += 1
+                    continue
+            report.findings.append(finding)
+            found += 1
+        report.checks.append(
+            CheckRun(
+                id=rule_id,
+                category=rule.category,
+                severity=severity,
+                title=rule.title,
+                title_en=rule.title_en,
+                findings=found,
+                suppressed=suppressed,
             )
-            rule_off = config.suppression(rule_id, code)
-            if rule_off is not None:
-                finding.suppressed = rule_off.reason
-                report.suppressed.append(finding)
-                run.suppressed += 1
-            else:
-                report.findings.append(finding)
-                run.findings += 1
-        report.checks.append(run)
+        )
     report.findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.line or 0, f.rule))
     report.summary = Summary(
         error=sum(f.severity == "error" for f in report.findings),
@@ -68,3 +69,15 @@ def _run(disclosure: Disclosure, config: Config) -> Report:
         suppressed=len(report.suppressed),
     )
     return report
+
+
+def _project_code(finding: Finding, codes: dict[int, str | None]) -> str | None:
+    """The 项目编码 of the first project the finding points at (what a suppression names)."""
+    return next(
+        (
+            loc.project_code or codes.get(loc.project_no or 0)
+            for loc in finding.locations
+            if loc.project_no is not None
+        ),
+        None,
+    )

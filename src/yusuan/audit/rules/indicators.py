@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ...model import Disclosure, Indicator, Project
 from ..finding import Evidence, Finding
-from ..rule import Example, Rule, at_indicator, at_project, register
+from ..rule import Example, Rule, at_indicator, at_project, register, shared
 
 HUNDRED = Decimal(100)
 _DIGIT = re.compile(r"[0-9０-９]")
@@ -83,10 +83,42 @@ def _quote(ind: Indicator) -> str:
     return " | ".join(_show(part) for part in (ind.level2, ind.name, ind.description, ind.value))
 
 
-def _rows(d: Disclosure) -> Iterator[tuple[Project, int, Indicator]]:
-    for project in d.projects:
-        for row, ind in enumerate(project.indicators, 1):
-            yield project, row, ind
+def _all_rows(d: Disclosure) -> list[tuple[Project, int, Indicator]]:
+    return [
+        (project, row, ind)
+        for project in d.projects
+        for row, ind in enumerate(project.indicators, 1)
+    ]
+
+
+def _rows(d: Disclosure) -> list[tuple[Project, int, Indicator]]:
+    """Every indicator row with its project and 1-based row number; listed once per engine
+    run for the rules that walk them all (a nested generator per rule costs more)."""
+    return shared(d, _all_rows)
+
+
+def _all_words(d: Disclosure) -> list[tuple[Project, int, Indicator]]:
+    return [r for r in _rows(d) if r[2].parsed is None or r[2].parsed.kind == "qualitative"]
+
+
+def _words(d: Disclosure) -> list[tuple[Project, int, Indicator]]:
+    """The rows whose value is words, not a parsed quantity or deadline (about a fifth of a
+    table), in row order; listed once per engine run."""
+    return shared(d, _all_words)
+
+
+def _all_quantities(d: Disclosure) -> list[tuple[Project, int, Indicator]]:
+    return [
+        r
+        for r in _rows(d)
+        if r[2].parsed and r[2].parsed.kind == "quantitative" and r[2].parsed.unit
+    ]
+
+
+def _quantities(d: Disclosure) -> list[tuple[Project, int, Indicator]]:
+    """The rows whose value parsed as a quantity with a unit, in row order; listed once per
+    engine run."""
+    return shared(d, _all_quantities)
 
 
 def _pname(project: Project) -> str:
@@ -282,9 +314,9 @@ class Unmeasurable(Rule):
     example = Example()
 
     def check(self, d: Disclosure) -> Iterator[Finding]:
-        for project, row, ind in _rows(d):
+        for project, row, ind in _words(d):
             value = ind.value
-            if not value or (ind.parsed is not None and ind.parsed.kind != "qualitative"):
+            if not value:
                 continue
             why = _unmeasurable(ind.level2, value)
             if why is None:
@@ -336,9 +368,9 @@ class Impossible(Rule):
     )
 
     def check(self, d: Disclosure) -> Iterator[Finding]:
-        for project, row, ind in _rows(d):
+        for project, row, ind in _quantities(d):
             pv = ind.parsed
-            if pv is None or pv.kind != "quantitative" or pv.unit != "%" or pv.number is None:
+            if pv is None or pv.unit != "%" or pv.number is None:
                 continue
             if pv.comparator in ("≤", "<"):
                 continue
@@ -624,10 +656,10 @@ class ClassFit(Rule):
     example = Example()
 
     def check(self, d: Disclosure) -> Iterator[Finding]:
-        for project, row, ind in _rows(d):
+        for project, row, ind in _quantities(d):
             pv = ind.parsed
-            if pv is None or pv.kind != "quantitative" or not pv.unit:
-                continue
+            if pv is None or not pv.unit:
+                continue  # never: _quantities has a unit (and tells mypy so here)
             level2 = _level2(ind)
             unit = pv.unit
             if level2 in ("成本", "经济成本"):

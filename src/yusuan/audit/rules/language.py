@@ -55,8 +55,13 @@ class _Prose:
                 parts.append(text)
                 keys.append(("pgoal", i, no))
             for row, indicator in enumerate(project.indicators, 1):
-                parts += (indicator.name or "", indicator.description or "")
-                keys += (("indicator", i, row), ("indicator", i, row))
+                # the hottest loop of the build (every indicator row): plain appends and one
+                # key tuple for the row's two fields
+                key = ("indicator", i, row)
+                parts.append(indicator.name or "")
+                parts.append(indicator.description or "")
+                keys.append(key)
+                keys.append(key)
         for no, entry in enumerate(d.glossary, 1):
             parts += (entry.term, entry.definition or "")
             keys += (("glossary", no, 0), ("glossary", no, 0))
