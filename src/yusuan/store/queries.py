@@ -8,9 +8,23 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, distinct, exists, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    Text,
+    and_,
+    bindparam,
+    distinct,
+    exists,
+    func,
+    or_,
+    select,
+)
+from sqlalchemy.engine import Row
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from .. import model as m
@@ -53,7 +67,7 @@ def _count(session: Session, stmt: Select[*tuple[Any, ...]]) -> int:
     return session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
 
 
-def disclosure_info(row: t.Disclosure) -> DisclosureInfo:
+def disclosure_info(row: t.Disclosure | Row[Any]) -> DisclosureInfo:
     return DisclosureInfo(
         id=row.id,
         department_id=row.department_id,
@@ -73,8 +87,34 @@ def disclosure_info(row: t.Disclosure) -> DisclosureInfo:
     )
 
 
+_disclosures = t.Disclosure.__table__
+#: What `disclosure_info` reads, built once (every route looks its disclosure up first).
+_DISCLOSURE_INFO = select(
+    *(
+        _disclosures.c[name]
+        for name in (
+            "id",
+            "department_id",
+            "department_code",
+            "department_name",
+            "department_short_name",
+            "year",
+            "kind",
+            "title",
+            "status",
+            "version",
+            "content_hash",
+            "file_name",
+            "imported_at",
+            "imported_by",
+            "status_changed_at",
+        )
+    )
+).where(_disclosures.c.id == bindparam("disclosure_id", type_=Integer))
+
+
 def get_disclosure(session: Session, disclosure_id: int) -> DisclosureInfo:
-    row = session.get(t.Disclosure, disclosure_id)
+    row = session.execute(_DISCLOSURE_INFO, {"disclosure_id": disclosure_id}).first()
     if row is None:
         raise NotFound(f"公开文件 {disclosure_id}", f"disclosure {disclosure_id}")
     return disclosure_info(row)
@@ -132,18 +172,43 @@ def list_disclosures(
     return [disclosure_info(r) for r in rows], _count(session, stmt)
 
 
+# The project list is asked for on every uncached page view: its statements are built once
+# (per sort and with or without a filter) with bind parameters, so that SQLAlchemy neither
+# rebuilds them nor computes their cache keys again, and they read plain columns (no ORM
+# objects). The findings count of all projects is one grouped subquery, not one per project.
+_projects = t.Project.__table__
+_findings = t.Finding.__table__
+_locations = t.FindingLocation.__table__
+_disclosure_id = bindparam("disclosure_id", type_=Integer)
+_pattern = bindparam("pattern", type_=Text)
+_PROJECT_COLUMNS = (
+    _projects.c.no,
+    _projects.c.position,
+    _projects.c.code,
+    _projects.c.name,
+    _projects.c.unit,
+    _projects.c.amount,
+    _projects.c.fiscal,
+    _projects.c.other,
+    _projects.c.plan_3,
+    _projects.c.plan_6,
+    _projects.c.plan_10,
+    _projects.c.plan_12,
+)
+
+
 def _project_findings() -> Any:
-    """Unsuppressed findings with any location naming the project (as `list_findings`)."""
+    """Per project number: unsuppressed findings with any location naming it (as
+    `list_findings`)."""
     return (
-        select(func.count(distinct(t.FindingLocation.finding_id)))
-        .join(t.Finding, t.Finding.id == t.FindingLocation.finding_id)
-        .where(
-            t.Finding.disclosure_id == t.Project.disclosure_id,
-            t.FindingLocation.project_no == t.Project.no,
-            t.Finding.suppressed.is_(None),
+        select(
+            _locations.c.project_no,
+            func.count(distinct(_locations.c.finding_id)).label("findings"),
         )
-        .correlate(t.Project)
-        .scalar_subquery()
+        .join(_findings, _findings.c.id == _locations.c.finding_id)
+        .where(_findings.c.disclosure_id == _disclosure_id, _findings.c.suppressed.is_(None))
+        .group_by(_locations.c.project_no)
+        .subquery("project_findings")
     )
 
 
@@ -152,24 +217,56 @@ def _project_order(sort: str, findings: Any) -> list[Any]:
     if key not in PROJECT_SORTS:
         raise ValueError(f"sort must be one of {PROJECT_SORTS} (with - for descending)")
     column = {
-        "no": t.Project.no,
-        "position": t.Project.position,
-        "amount": money_order(t.Project.amount),
-        "name": t.Project.name,
-        "code": t.Project.code,
+        "no": _projects.c.no,
+        "position": _projects.c.position,
+        "amount": money_order(_projects.c.amount),
+        "name": _projects.c.name,
+        "code": _projects.c.code,
         "findings": findings,
     }[key]
     first = column.desc() if sort.startswith("-") else column.asc()
-    return [first.nulls_last(), t.Project.position]
+    return [first.nulls_last(), _projects.c.position]
 
 
 def _project_text_filter(q: str) -> ColumnElement[bool]:
-    pattern = _like(q)
+    return _project_text_match(_like(q))
+
+
+def _project_text_match(pattern: Any) -> ColumnElement[bool]:
+    """Name, code or purpose LIKE `pattern` (a string, or a bind parameter)."""
     return or_(
-        t.Project.name.ilike(pattern, escape="\\"),
-        t.Project.code.ilike(pattern, escape="\\"),
-        t.Project.purpose.ilike(pattern, escape="\\"),
+        _projects.c.name.ilike(pattern, escape="\\"),
+        _projects.c.code.ilike(pattern, escape="\\"),
+        _projects.c.purpose.ilike(pattern, escape="\\"),
     )
+
+
+def _projects_where(filtered: bool) -> list[ColumnElement[bool]]:
+    conditions = [_projects.c.disclosure_id == _disclosure_id]
+    if filtered:
+        conditions.append(_project_text_match(_pattern))
+    return conditions
+
+
+@cache
+def _projects_statement(sort: str, filtered: bool) -> Select[Any]:
+    """The page of projects, sorted by `sort`; binds `disclosure_id`, `limit`, `offset` and,
+    when `filtered`, `pattern`."""
+    counts = _project_findings()
+    findings = func.coalesce(counts.c.findings, 0).label("findings")
+    return (
+        select(*_PROJECT_COLUMNS, findings)
+        .select_from(_projects.outerjoin(counts, counts.c.project_no == _projects.c.no))
+        .where(*_projects_where(filtered))
+        .order_by(*_project_order(sort, findings))
+        .limit(bindparam("limit", type_=Integer))
+        .offset(bindparam("offset", type_=Integer))
+    )
+
+
+@cache
+def _projects_count(filtered: bool) -> Select[int]:
+    return select(func.count()).select_from(_projects).where(*_projects_where(filtered))
 
 
 def list_projects(
@@ -182,30 +279,51 @@ def list_projects(
     offset: int = 0,
 ) -> tuple[list[ProjectSummary], int]:
     """Projects of one disclosure; `q` filters on name, code and purpose."""
-    get_disclosure(session, disclosure_id)  # NotFound for an unknown id
-    findings = _project_findings().label("findings")
-    stmt = select(t.Project, findings).where(t.Project.disclosure_id == disclosure_id)
-    if q:
-        stmt = stmt.where(_project_text_filter(q))
-    rows = session.execute(
-        stmt.order_by(*_project_order(sort, findings)).limit(limit).offset(offset)
-    ).all()
+    if sort.removeprefix("-") not in PROJECT_SORTS:
+        get_disclosure(session, disclosure_id)  # NotFound first, as for any unknown id
+        raise ValueError(f"sort must be one of {PROJECT_SORTS} (with - for descending)")
+    filtered = bool(q)
+    params: dict[str, Any] = {"disclosure_id": disclosure_id, "limit": limit, "offset": offset}
+    if filtered:
+        params["pattern"] = _like(q or "")
+    connection = session.connection()
+    rows = connection.execute(_projects_statement(sort, filtered), params).all()
+    if not rows:
+        get_disclosure(session, disclosure_id)  # NotFound for an unknown id
     out = [
         ProjectSummary(
-            no=p.no,
-            position=p.position,
-            code=p.code,
-            name=p.name,
-            unit=p.unit,
-            amount=p.amount,
-            fiscal=p.fiscal,
-            other=p.other,
-            plan={"3": p.plan_3, "6": p.plan_6, "10": p.plan_10, "12": p.plan_12},
-            findings=count or 0,
+            no=no,
+            position=position,
+            code=code,
+            name=name,
+            unit=unit,
+            amount=amount,
+            fiscal=fiscal,
+            other=other,
+            plan={"3": plan_3, "6": plan_6, "10": plan_10, "12": plan_12},
+            findings=findings,
         )
-        for p, count in rows
+        for (
+            no,
+            position,
+            code,
+            name,
+            unit,
+            amount,
+            fiscal,
+            other,
+            plan_3,
+            plan_6,
+            plan_10,
+            plan_12,
+            findings,
+        ) in rows
     ]
-    return out, _count(session, stmt)
+    if len(rows) < limit and (rows or offset == 0):
+        total = offset + len(rows)  # the last page: no need to count
+    else:
+        total = connection.execute(_projects_count(filtered), params).scalar_one()
+    return out, total
 
 
 def project_amount_total(session: Session, disclosure_id: int, *, q: str | None = None) -> Decimal:

@@ -26,6 +26,7 @@ from ..store.errors import NotFound
 from . import api, cache, csrf, pages
 from .envelope import DecimalJSONResponse, error_response, install_handlers, is_api
 from .pages.common import error_page, templates
+from .paths import PathFor
 from .settings import Settings
 
 log = logging.getLogger("yusuan.web")
@@ -105,7 +106,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     # Links as paths (no scheme or host): right behind any proxy, and usable in macros.
-    templates.env.globals["path_for"] = app.url_path_for
+    templates.env.globals["path_for"] = PathFor(app)
     # Last, so it is the outermost layer: the public's responses of published disclosures.
     cache.install(app, sessions, settings.cache_seconds)
     return app

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..audit.finding import Finding
 from ..model import ParsedValue
+from ..store.views import ProjectSummary
 
 Status = Literal["draft", "submitted", "published"]
 
@@ -180,6 +181,20 @@ def project_plan(row: Any) -> dict[str, Decimal | None]:
 
 
 def project_out(row: Any) -> ProjectOut:
+    if isinstance(row, ProjectSummary):
+        # The store's list rows are typed already: no validation, no attribute probing (a
+        # project list has hundreds of them).
+        return ProjectOut.model_construct(
+            no=row.no,
+            code=row.code,
+            name=row.name,
+            unit=row.unit,
+            amount=row.amount,
+            fiscal=row.fiscal,
+            other=row.other,
+            plan=plan_dict(row.plan),
+            finding_count=row.findings,
+        )
     return ProjectOut(
         no=_get(row, "no"),
         code=_get(row, "code"),
