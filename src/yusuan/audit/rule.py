@@ -8,6 +8,7 @@ generated from them.
 from __future__ import annotations
 
 import inspect
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
@@ -27,7 +28,7 @@ class Example:
     note: str = ""
 
 
-class Rule:
+class Rule(ABC):
     id: ClassVar[str]
     category: ClassVar[Category]
     severity: ClassVar[Severity]
@@ -41,8 +42,9 @@ class Rule:
     source: ClassVar[str] = "文件自身结构 / the document's own structure"
     example: ClassVar[Example]
 
+    @abstractmethod
     def check(self, d: Disclosure) -> Iterator[Finding]:
-        raise NotImplementedError  # pragma: no cover - every registered rule overrides it
+        """The findings of this rule on `d`, in document order."""
 
     @classmethod
     def why(cls) -> str:
