@@ -27,21 +27,10 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session
 
 import yusuan
+from backends import BACKENDS, PG_ENV
 from derive import SEED_NAME, load_seed_bytes
 from yusuan.store import db
 from yusuan.store import tables as t
-
-PG_ENV = "YUSUAN_TEST_POSTGRES_URL"
-PG_SKIP = "YUSUAN_TEST_POSTGRES_URL not set (bash .ci/run starts a throwaway cluster)"
-
-BACKENDS = [
-    pytest.param("sqlite", id="sqlite"),
-    pytest.param(
-        "postgresql",
-        id="postgresql",
-        marks=pytest.mark.skipif(not os.environ.get(PG_ENV), reason=PG_SKIP),
-    ),
-]
 
 
 @dataclass

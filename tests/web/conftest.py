@@ -10,18 +10,16 @@ is set — `bash .ci/run` starts a throwaway cluster) holding:
 
 from __future__ import annotations
 
-import os
 import re
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, text
 
 import yusuan
+from backends import BACKENDS, fresh_postgres
 from derive import SEED_FILE, change_figures, rename_department
 from yusuan.store import db, service
 from yusuan.web.app import create_app
@@ -51,37 +49,12 @@ def _import(url: str, data: bytes, name: str, status: str) -> int:
     return int(result.disclosure_id)
 
 
-PG_ENV = "YUSUAN_TEST_POSTGRES_URL"
-BACKENDS = [
-    pytest.param("sqlite", id="sqlite"),
-    pytest.param(
-        "postgresql",
-        id="postgresql",
-        marks=pytest.mark.skipif(
-            not os.environ.get(PG_ENV),
-            reason="YUSUAN_TEST_POSTGRES_URL not set (bash .ci/run starts a throwaway cluster)",
-        ),
-    ),
-]
-
-
-def _fresh_postgres() -> str:
-    """A new empty database on the test cluster; the cluster itself is thrown away by CI."""
-    admin = db.database_url(os.environ[PG_ENV])
-    name = f"web_{uuid.uuid4().hex[:12]}"
-    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    engine.dispose()
-    return admin.set(database=name).render_as_string(hide_password=False)
-
-
 @pytest.fixture(scope="session", params=BACKENDS)
 def web_db(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, seed_bytes: bytes
 ) -> tuple[str, Stored]:
     if request.param == "postgresql":
-        url = _fresh_postgres()
+        url = fresh_postgres("web").render_as_string(hide_password=False)
     else:
         url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'yusuan.sqlite3'}"
     seed_text = seed_bytes.decode("utf-8")

@@ -36,6 +36,7 @@ from sqlalchemy.engine import make_url
 from starlette.routing import Mount, Route
 
 import yusuan
+from backends import BACKENDS, PG_ENV
 from conftest import PASSWORD, later_year
 from derive import SEED_FILE, rename_department
 from yusuan.store import accounts, db, service
@@ -54,9 +55,6 @@ SEES = {
     "draft306": {P, R, M},
     "submitted412": {Q, R, M},
 }
-
-
-PG_ENV = "YUSUAN_TEST_POSTGRES_URL"
 
 
 class Databases:
@@ -97,13 +95,7 @@ class Databases:
 
 @pytest.fixture(
     scope="module",
-    params=[
-        "sqlite",
-        pytest.param(
-            "postgresql",
-            marks=pytest.mark.skipif(not os.environ.get(PG_ENV), reason=f"{PG_ENV} not set"),
-        ),
-    ],
+    params=BACKENDS,
 )
 def databases(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory

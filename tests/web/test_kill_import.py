@@ -31,23 +31,12 @@ from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import URL, make_url
 
 import yusuan
+from backends import BACKENDS, PG_ENV
 from derive import SEED_FILE, change_figures
 from yusuan.store import accounts, db, service
 from yusuan.store import tables as t
 from yusuan.store.faults import ENV_PAUSE
 
-PG_ENV = "YUSUAN_TEST_POSTGRES_URL"
-BACKENDS = [
-    pytest.param("sqlite", id="sqlite"),
-    pytest.param(
-        "postgresql",
-        id="postgresql",
-        marks=pytest.mark.skipif(
-            not os.environ.get(PG_ENV),
-            reason="YUSUAN_TEST_POSTGRES_URL not set (bash .ci/run starts a throwaway cluster)",
-        ),
-    ),
-]
 PASSWORD = "kill-test-password-1"
 
 # Tables the killed import would have written to (one row or more for the upload).
