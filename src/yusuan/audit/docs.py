@@ -28,6 +28,7 @@ CATEGORIES: dict[str, str] = {
     "reference": "引用 References",
     "consistency": "一致性 Consistency",
     "language": "文字 Language",
+    "table": "标准表 Standard tables",
 }
 
 HEADER = """\

@@ -7,7 +7,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 Severity = Literal["error", "warning", "info"]
-Category = Literal["arithmetic", "plan", "indicator", "reference", "consistency", "language"]
+Category = Literal[
+    "arithmetic", "plan", "indicator", "reference", "consistency", "language", "table"
+]
 
 SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 REPORT_SCHEMA = "yusuan/report@1"

@@ -27,6 +27,7 @@ from .finance import (
     ThreePublic,
 )
 from .indicator import Indicator, ParsedValue
+from .narrative import Paragraph
 from .project import PLAN_MONTHS, Discrepancy, Plan, Project
 from .tables import StandardTable, TableRow
 
@@ -50,6 +51,7 @@ __all__ = [
     "Indicator",
     "Node",
     "OperatingCosts",
+    "Paragraph",
     "ParsedValue",
     "Performance",
     "Plan",

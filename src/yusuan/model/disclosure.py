@@ -15,6 +15,7 @@ from .finance import (
     Procurement,
     ThreePublic,
 )
+from .narrative import Paragraph
 from .project import Discrepancy, Project
 from .tables import StandardTable
 
@@ -87,3 +88,7 @@ class Disclosure(Node):
     discrepancies: list[Discrepancy] = Field(default_factory=list)
     # Only a 决算 prints budget figures beside the actuals; a budget leaves the key out.
     budget_figures: BudgetFigures | None = Field(default=None, exclude_if=lambda v: v is None)
+    # The prose of a document that prints standard tables, paragraph by paragraph (an extra key
+    # of yusuan/disclosure@1): left out when empty, as for the seed, whose prose the typed
+    # fields hold.
+    narrative: list[Paragraph] = Field(default_factory=list, exclude_if=lambda v: not v)
