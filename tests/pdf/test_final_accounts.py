@@ -301,3 +301,33 @@ def test_template_is_refused() -> None:
     with pytest.raises(yusuan.ReadError) as info:
         yusuan.read(TEMPLATE)
     assert "模板" in str(info.value) and "template" in str(info.value)
+
+
+def test_glossary_under_a_part_title_in_body_type(putuo: Disclosure) -> None:
+    """Page 25: `第四部分 名词解释` (body type, not bold) and eleven items `一、财政拨款收入：指…`;
+    the contents page (page 3) lists the same title and is no glossary."""
+    terms = [g.term for g in putuo.glossary]
+    assert terms == [
+        "财政拨款收入",
+        "事业收入",
+        "经营收入",
+        "其他收入",
+        "年初结转和结余",
+        "年末结转和结余",
+        "基本支出",
+        "项目支出",
+        "经营支出",
+        "“三公”经费",
+        "机关运行经费",
+    ]
+    first = putuo.glossary[0]
+    assert first.definition is not None and first.definition.startswith(
+        "指单位本年度从本级财政部门取得的财政拨款，包括一般公共预算财政拨款"
+    )
+    assert putuo.glossary[1].definition == "指事业单位开展专业业务活动及辅助活动所取得的收入。"
+    assert putuo.glossary[-1].definition == (
+        "指行政单位和参照公务员法管理的事业单位使用一般公共预算财政拨款安排的基本支出中的"
+        "日常公用经费支出。"
+    )
+    for g in putuo.glossary:
+        assert g.source is not None and g.source.page == 25 and g.source.bbox is not None

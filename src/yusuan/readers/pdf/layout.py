@@ -18,6 +18,10 @@ from .tables import Cell, Table, find_tables, inside, join_wrapped, line_text, v
 #: A page number printed in the margin: `— 5 —`, `- 5 -`, `5`, `第 5 页`.
 _PAGE_NO = re.compile(r"^[-—–－\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*\d{1,4})?[-—–－\s]*$")
 _MARGIN = 0.08
+#: A part title (`第四部分 名词解释`): a heading however it is printed (many 决算 print it in
+#: the body type), except on the contents page, which lists them all.
+_PART_TITLE = re.compile(r"^第[一二三四五六七八九十\d]{1,3}部分\s*\S.{0,40}$")
+_CONTENTS = re.compile(r"^目\s*录$")
 
 
 @dataclass(slots=True)
@@ -138,10 +142,11 @@ def _paragraphs(page: Page, lines: list[_Prose]) -> list[_Paragraph]:
         return []
     left = min(line.x0 for line in lines)
     right = max(line.x1 for line in lines)
+    contents = any(_CONTENTS.match(line.text) for line in lines)
     out: list[_Paragraph] = []
     prev: _Prose | None = None
     for line in lines:
-        heading = line.bold
+        heading = line.bold or (not contents and _PART_TITLE.match(line.text) is not None)
         if prev is None or _breaks(prev, line, left, right, out[-1].heading, heading):
             out.append(_Paragraph(page.no, [line], heading))
         else:

@@ -30,6 +30,11 @@ class Run:
     bottom: float
     bold: bool
     size: float
+    origin: float | None = None
+    """Where the pen starts (x): left of `x0` by the first glyph's side bearing."""
+    baseline: float | None = None
+    """The baseline (top-based y): one for every run of a printed line, whatever its ink
+    (`一` or `、` alone is a thin box far from the line's top)."""
 
     @property
     def cx(self) -> float:
@@ -89,6 +94,7 @@ def _collect(raw: Any, page: Any, textpage: Any, out: Page, height: float) -> No
         ctypes.c_float(),
     )
     size = ctypes.c_float()
+    matrix = raw.FS_MATRIX()
     fonts: dict[int, bool] = {}
     name_buf = ctypes.create_string_buffer(256)
     for i in range(raw.FPDFPage_CountObjects(page)):
@@ -125,4 +131,8 @@ def _collect(raw: Any, page: Any, textpage: Any, out: Page, height: float) -> No
             weight = raw.FPDFFont_GetWeight(font)
             bold = fonts[key] = "bold" in name.lower() or weight >= 600
         raw.FPDFTextObj_GetFontSize(obj, size)
-        out.runs.append(Run(text, x0, y0, x1, y1, bold, size.value))
+        origin = baseline = None
+        if raw.FPDFPageObj_GetMatrix(obj, matrix) and matrix.b == 0 and matrix.c == 0:
+            origin = min(matrix.e, x0)
+            baseline = height - matrix.f
+        out.runs.append(Run(text, x0, y0, x1, y1, bold, size.value, origin, baseline))

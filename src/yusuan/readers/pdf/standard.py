@@ -351,9 +351,13 @@ def _build(std: _Std) -> StandardTable:
                     continue
             printed.append((part.table.page, texts, cells))
     figures = False
+    above: dict[int, str] = {}
+    """The code cells of the row above (类 / 款 / 项), for those a merge left blank."""
     for page, texts, cells in printed:
         for side in sides:
-            code = "".join(re.sub(r"\s+", "", texts.get(k, "")) for k in side.codes) or None
+            parts = [re.sub(r"\s+", "", texts.get(k, "")) for k in side.codes]
+            _fill_down(parts, side.codes, above)
+            code = "".join(parts) or None
             if code is not None and not code.isdigit():
                 label_code = code
                 code = None
@@ -380,6 +384,19 @@ def _build(std: _Std) -> StandardTable:
             )
     out.empty = std.empty_note or not figures
     return out
+
+
+def _fill_down(parts: list[str], columns: list[int], above: dict[int, str]) -> None:
+    """类 / 款 / 项 in their own columns: a blank 类 (or 款) before a printed 款 (or 项) is a
+    merged cell whose text was printed above it, on this page or before the page break
+    (`208 | 05 | 05` then ` |  | 06` is 2080506). Fills `parts` in place, and remembers them."""
+    if len(parts) > 1:
+        last = max((i for i, p in enumerate(parts) if p), default=-1)
+        for i in range(last):
+            if not parts[i] and above.get(columns[i]):
+                parts[i] = above[columns[i]]
+    for i, k in enumerate(columns):
+        above[k] = parts[i]
 
 
 def _joins(before: dict[int, str], after: dict[int, str], roles: list[str]) -> bool:

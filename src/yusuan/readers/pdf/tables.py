@@ -145,6 +145,8 @@ def _latin(ch: str) -> bool:
 
 def visual_lines(runs: list[Run]) -> list[list[Run]]:
     """Runs grouped into printed lines (top to bottom), each sorted left to right."""
+    if runs and all(r.baseline is not None for r in runs):
+        return _by_baseline(runs)
     lines: list[list[Run]] = []
     for run in sorted(runs, key=lambda r: (r.top, r.x0)):
         if lines:
@@ -161,21 +163,51 @@ def visual_lines(runs: list[Run]) -> list[list[Run]]:
     return lines
 
 
+def _by_baseline(runs: list[Run]) -> list[list[Run]]:
+    """Runs on one baseline (within a third of the line's height) are one printed line."""
+    lines: list[list[Run]] = []
+    base = tall = 0.0
+    for run in sorted(runs, key=lambda r: (r.baseline or 0.0, r.x0)):
+        at = run.baseline or 0.0
+        height = run.bottom - run.top
+        if lines and at - base <= max(tall, height) / 3:
+            lines[-1].append(run)
+            tall = max(tall, height)
+            continue
+        lines.append([run])
+        base, tall = at, height
+    for line in lines:
+        line.sort(key=lambda r: r.x0)
+    return lines
+
+
 def line_text(line: list[Run]) -> str:
+    """The runs of one printed line joined, with a space where the gap between two runs is
+    one. The gap runs from the ink's end to where the next run's pen starts (a narrow glyph
+    such as `1` sits inside its advance), against the line's tallest run (a run of a comma
+    alone is barely taller than a dot)."""
     out = ""
     prev: Run | None = None
+    height = max((r.bottom - r.top for r in line), default=1.0)
     for run in line:
         text = run.text
         if prev is not None and out and not out.endswith(" ") and not text.startswith(" "):
-            gap = run.x0 - prev.x1
+            start = run.x0 if run.origin is None else run.origin
+            gap = start - prev.x1
             # Justified type spreads wide characters apart: a gap between two of them (CJK
-            # or full-width punctuation) is never a space.
+            # or full-width punctuation) is never a space, and full-width punctuation carries
+            # its own spacing (`〕` leaves half its width blank): never a space beside it.
             wide = _wide(out[-1]) and _wide(text[0])
-            if not wide and gap > 0.25 * max(run.bottom - run.top, 1.0):
+            punct = _wide_punct(out[-1]) or _wide_punct(text[0])
+            if not wide and not punct and gap > 0.25 * max(height, 1.0):
                 out += " "
         out += text
         prev = run
     return " ".join(out.split())
+
+
+def _wide_punct(ch: str) -> bool:
+    return "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or "\u2018" <= ch <= "\u201f"
 
 
 def find_tables(page: Page) -> list[Table]:

@@ -1,0 +1,910 @@
+"""Disclosure PDFs typeset here, with reportlab and a TrueType CJK font, so that the PDF reader
+has documents that always run (no sample folder needed) and whose every figure is known.
+
+Two documents:
+
+- `final_accounts()`: a 决算 of a fictional department (上海市云溪区文化旅游局 2023), its nine
+  standard tables typeset the ways other provinces print them: the template's full column sets
+  (收入决算表 with 上级补助收入 … 其他收入, 支出决算表 with 上缴上级支出 … 对附属单位补助支出),
+  multi-row headers, 类 / 款 / 项 cells merged down over their rows, thousands separators, tables
+  in 元 and in 万元, tables cut by a page break (one continuing under a repeated header with
+  fewer columns at other positions, one continuing without its header at shifted positions
+  with a row cut in two), two tables printed empty with 本表无数据, and a 名词解释 part.
+- `budget(text)`: a 预算 typeset from a seed-format text (headings bold, paragraphs wrapped,
+  tab rows as bordered tables, the 项目绩效目标表 among them).
+
+The figures the tests compare with come from the specs below (`FINAL`), never from a reading.
+Lines are wrapped only where the reader's joining restores the text exactly (between two wide
+characters, or beside wide punctuation), so a reading must equal the text typeset.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+#: TrueType CJK fonts reportlab can embed (Debian: fonts-wqy-microhei, fonts-wqy-zenhei;
+#: `.ci/run` installs the first). Noto CJK is CFF-based, which reportlab cannot embed.
+FONT_FILES = (
+    Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
+    Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
+)
+REGULAR, BOLD = "YusuanCJK", "YusuanCJK-Bold"
+
+
+def font_file() -> Path | None:
+    return next((p for p in FONT_FILES if p.is_file()), None)
+
+
+def missing() -> str | None:
+    """Why the documents cannot be typeset here, or None."""
+    try:
+        import reportlab  # noqa: F401
+    except ImportError:
+        return "reportlab is not installed (pip install -e '.[dev]')"
+    if font_file() is None:
+        return "no TrueType CJK font (apt-get install fonts-wqy-microhei; .ci/run does)"
+    return None
+
+
+_registered = False
+
+
+def _register() -> None:
+    global _registered
+    if _registered:
+        return
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    path = font_file()
+    assert path is not None, missing()
+    regular = TTFont(REGULAR, str(path), subfontIndex=0)
+    bold = TTFont(BOLD, str(path), subfontIndex=0)
+    # The same outlines under a bold name: how the reader (and pdfium) tells a bold font.
+    bold.face.name = bold.face.name + b"-Bold"
+    pdfmetrics.registerFont(regular)
+    pdfmetrics.registerFont(bold)
+    _registered = True
+
+
+# --------------------------------------------------------------------------------------------
+# Wrapping where the reader's joining restores the text
+
+
+def _ideo(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def breakable(a: str, b: str) -> bool:
+    """Whether a line may wrap between `a` and `b` and be joined back to the same text."""
+    if a.isspace() or b.isspace() or (a.isascii() and b.isascii()):
+        return False
+    return not ((_ideo(a) and _latin(b)) or (_latin(a) and _ideo(b)))
+
+
+def wrap(text: str, width: float, size: float, bold: bool = False, first: float = 0.0) -> list[str]:
+    """`text` in lines no wider than `width` (the first `first` narrower), broken only where
+    `breakable` allows (a line may overflow when nothing allows it)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    font = BOLD if bold else REGULAR
+    lines: list[str] = []
+    start = 0
+    while start < len(text):
+        limit = width - (first if not lines else 0.0)
+        end = start
+        last_ok: int | None = None
+        used = 0.0
+        while end < len(text):
+            w = stringWidth(text[end], font, size)
+            if used + w > limit and end > start:
+                break
+            used += w
+            end += 1
+            if end < len(text) and breakable(text[end - 1], text[end]):
+                last_ok = end
+        if end >= len(text):
+            lines.append(text[start:])
+            break
+        cut = last_ok if last_ok is not None and last_ok > start else end
+        if last_ok is None:  # nowhere to break: run on to the next allowed place
+            cut = next(
+                (i for i in range(end, len(text)) if breakable(text[i - 1], text[i])), len(text)
+            )
+        lines.append(text[start:cut])
+        start = cut
+    return lines
+
+
+# --------------------------------------------------------------------------------------------
+# The page and its drawing primitives (top-based coordinates, points)
+
+
+@dataclass
+class Cell:
+    row: int
+    col: int
+    text: str = ""
+    rows: int = 1
+    cols: int = 1
+    align: str = "left"
+
+
+class Typesetter:
+    def __init__(self, landscape: bool = False, margin: float = 56.0) -> None:
+        from reportlab.pdfgen import canvas
+
+        _register()
+        self.width, self.height = (841.89, 595.28) if landscape else (595.28, 841.89)
+        self.margin = margin
+        self.buffer = io.BytesIO()
+        self.canvas = canvas.Canvas(self.buffer, pagesize=(self.width, self.height), invariant=1)
+        self.y = margin
+        self.page_no = 1
+
+    # drawing ---------------------------------------------------------------------------------
+    def text(
+        self, x: float, top: float, s: str, size: float, bold: bool = False, space: float = 0.0
+    ) -> None:
+        self.canvas.setFont(BOLD if bold else REGULAR, size)
+        self.canvas.drawString(x, self.height - top - 0.88 * size, s, charSpace=space)
+
+    def rule(self, x0: float, y0: float, x1: float, y1: float) -> None:
+        self.canvas.setLineWidth(0.6)
+        self.canvas.line(x0, self.height - y0, x1, self.height - y1)
+
+    def string_width(self, s: str, size: float, bold: bool = False) -> float:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        return float(stringWidth(s, BOLD if bold else REGULAR, size))
+
+    def new_page(self) -> None:
+        # A page number in the bottom margin, as printed documents have (the reader drops it).
+        label = f"- {self.page_no} -"
+        self.text((self.width - self.string_width(label, 9)) / 2, self.height - 30, label, 9)
+        self.canvas.showPage()
+        self.page_no += 1
+        self.y = self.margin
+
+    def room(self) -> float:
+        return self.height - self.margin - self.y
+
+    def finish(self) -> bytes:
+        self.new_page()
+        self.canvas.save()
+        return self.buffer.getvalue()
+
+    # prose -----------------------------------------------------------------------------------
+    def line(
+        self, s: str, size: float = 10.5, bold: bool = False, align: str = "left", gap: float = 6
+    ) -> None:
+        """One printed line (a title, a 单位 line), shrunk to fit the measure."""
+        measure = self.width - 2 * self.margin
+        while self.string_width(s, size, bold) > measure and size > 6:
+            size -= 0.5
+        if self.room() < size * 1.4:
+            self.new_page()
+        w = self.string_width(s, size, bold)
+        x = {
+            "left": self.margin,
+            "center": (self.width - w) / 2,
+            "right": self.width - self.margin - w,
+        }[align]
+        self.text(x, self.y, s, size, bold)
+        self.y += size * 1.4 + gap
+
+    def paragraph(self, s: str, size: float = 10.5, indent: bool = True, gap: float = 8) -> None:
+        """A paragraph: first line indented two characters, full lines justified to the
+        measure, never cut by a page break (it moves to the next page whole)."""
+        measure = self.width - 2 * self.margin
+        first = 2 * size if indent else 0.0
+        lines = wrap(s, measure, size, first=first)
+        lead = size * 1.45
+        if self.room() < lead * len(lines):
+            self.new_page()
+        for n, text in enumerate(lines):
+            x = self.margin + (first if n == 0 else 0.0)
+            space = 0.0
+            if n < len(lines) - 1 and len(text) > 1:
+                slack = self.margin + measure - x - self.string_width(text, size)
+                space = max(0.0, min(slack / (len(text) - 1), 0.2 * size))
+            self.text(x, self.y, text, size, space=space)
+            self.y += lead
+        self.y += gap
+
+    # tables ----------------------------------------------------------------------------------
+    def grid(
+        self,
+        x0: float,
+        widths: list[float],
+        cells: list[Cell],
+        size: float = 9.0,
+        open_bottom: bool = False,
+        min_height: float = 18.0,
+    ) -> None:
+        """A bordered grid at the current position: every cell drawn as its own four border
+        segments (the bottom ones left out when `open_bottom`: the table goes on next page)."""
+        xs = [x0]
+        for w in widths:
+            xs.append(xs[-1] + w)
+        n_rows = max(c.row + c.rows for c in cells)
+        lead = size * 1.3
+        wrapped = {id(c): wrap(c.text, xs[c.col + c.cols] - xs[c.col] - 6, size) for c in cells}
+        heights = [min_height] * n_rows
+        for c in cells:
+            if c.rows == 1:
+                need = len(wrapped[id(c)]) * lead + 6
+                heights[c.row] = max(heights[c.row], need)
+        ys = [self.y]
+        for h in heights:
+            ys.append(ys[-1] + h)
+        for c in cells:
+            a, b = xs[c.col], xs[c.col + c.cols]
+            top, bottom = ys[c.row], ys[c.row + c.rows]
+            self.rule(a, top, b, top)
+            self.rule(a, top, a, bottom)
+            self.rule(b, top, b, bottom)
+            if not (open_bottom and c.row + c.rows == n_rows):
+                self.rule(a, bottom, b, bottom)
+            lines = wrapped[id(c)]
+            y = (top + bottom) / 2 - len(lines) * lead / 2 + (lead - size) / 2
+            for text in lines:
+                w = self.string_width(text, size)
+                x = {"left": a + 3, "center": (a + b - w) / 2, "right": b - 3 - w}[c.align]
+                self.text(x, y, text, size)
+                y += lead
+        self.y = ys[-1]
+
+    def row_heights(self, widths: list[float], rows: list[list[str]], size: float) -> list[float]:
+        lead = size * 1.3
+        out = []
+        for row in rows:
+            lines = max(
+                (len(wrap(t, w - 6, size)) for t, w in zip(row, widths, strict=False) if t),
+                default=1,
+            )
+            out.append(max(18.0, lines * lead + 6))
+        return out
+
+
+# --------------------------------------------------------------------------------------------
+# The 决算: its figures (the key the tests compare with) and how each table is printed
+
+D = Decimal
+
+
+def money(value: Decimal | None) -> str:
+    """As printed: thousands separators, two decimals; blank when None."""
+    return "" if value is None else f"{value:,.2f}"
+
+
+@dataclass
+class Row:
+    code: str | None
+    label: str
+    values: list[Decimal | None]
+
+
+@dataclass
+class Spec:
+    """One standard table as the key knows it: what the reader must give back."""
+
+    name: str
+    title: str
+    unit: str
+    columns: list[list[str]]
+    rows: list[Row]
+    empty: bool = False
+    pages: list[int] = field(default_factory=list)
+
+
+def _v(*items: str | None) -> list[Decimal | None]:
+    return [None if v is None else D(v) for v in items]
+
+
+DEPARTMENT = "上海市云溪区文化旅游局"
+YEAR = 2023
+TITLE = f"{DEPARTMENT}{YEAR}年度部门决算"
+
+# 收入支出决算总表 (元): two sides, 收入 | 支出.
+_SUMMARY_IN = [
+    ("一、一般公共预算财政拨款收入", "38265412.56"),
+    ("二、政府性基金预算财政拨款收入", "1200000.00"),
+    ("三、国有资本经营预算财政拨款收入", None),
+    ("四、上级补助收入", None),
+    ("五、事业收入", "2345678.90"),
+    ("六、经营收入", None),
+    ("七、附属单位上缴收入", None),
+    ("八、其他收入", "123456.78"),
+]
+_SUMMARY_OUT = [
+    ("一、一般公共服务支出", None),
+    ("二、文化旅游体育与传媒支出", "35000000.00"),
+    ("三、社会保障和就业支出", "3100000.00"),
+    ("四、卫生健康支出", "1200000.00"),
+    ("五、住房保障支出", "1500000.00"),
+]
+_SUMMARY_TAIL = [
+    ("本年收入合计", "41934548.24", "本年支出合计", "40800000.00"),
+    ("使用非财政拨款结余", None, "结余分配", None),
+    ("年初结转和结余", "2000000.00", "年末结转和结余", "3134548.24"),
+    ("总计", "43934548.24", "总计", "43934548.24"),
+]
+
+# 收入决算表 (万元): 类 / 款 / 项, then the template's seven figure columns.
+_INCOME_COLUMNS = ["本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入"]
+_INCOME_COLUMNS += ["附属单位上缴收入", "其他收入"]
+_INCOME_ROWS = [
+    # (类, 款, 项, name, 本年收入合计, 财政拨款收入, 事业收入, 其他收入)
+    ("", "", "", "合计", "4193.45", "3946.54", "234.57", "12.34"),
+    ("207", "", "", "文化旅游体育与传媒支出", "3743.45", "3496.54", "234.57", "12.34"),
+    ("207", "01", "", "文化和旅游", "3743.45", "3496.54", "234.57", "12.34"),
+    ("207", "01", "01", "行政运行", "1520.00", "1520.00", None, None),
+    ("207", "01", "09", "文化和旅游市场管理", "1011.11", "1011.11", None, None),
+    ("207", "01", "12", "文化和旅游交流与合作", "1212.34", "965.43", "234.57", "12.34"),
+    ("208", "", "", "社会保障和就业支出", "210.00", "210.00", None, None),
+    ("208", "05", "", "行政事业单位养老支出", "210.00", "210.00", None, None),
+    ("208", "05", "05", "机关事业单位基本养老保险缴费支出", "140.00", "140.00", None, None),
+    ("208", "05", "06", "机关事业单位职业年金缴费支出", "70.00", "70.00", None, None),
+    ("210", "", "", "卫生健康支出", "90.00", "90.00", None, None),
+    ("210", "11", "", "行政事业单位医疗", "90.00", "90.00", None, None),
+    ("210", "11", "01", "行政单位医疗", "90.00", "90.00", None, None),
+    ("221", "", "", "住房保障支出", "150.00", "150.00", None, None),
+    ("221", "02", "", "住房改革支出", "150.00", "150.00", None, None),
+    ("221", "02", "01", "住房公积金", "150.00", "150.00", None, None),
+]
+#: The 收入决算表 page break: after this many body rows (inside 208 / 05: both cells merged
+#: over the break).
+_INCOME_BREAK = 9
+
+# 支出决算表 (万元): one 科目编码 column, the template's six figure columns.
+_SPEND_COLUMNS = ["本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出"]
+_SPEND_COLUMNS += ["对附属单位补助支出"]
+_SPEND_ROWS = [
+    ("", "合计", "4080.00", "1860.00", "2220.00"),
+    ("207", "文化旅游体育与传媒支出", "3500.00", "1280.00", "2220.00"),
+    ("20701", "文化和旅游", "3500.00", "1280.00", "2220.00"),
+    ("2070101", "行政运行", "1280.00", "1280.00", None),
+    ("2070109", "文化和旅游市场管理", "1000.00", None, "1000.00"),
+    ("2070112", "文化和旅游交流与合作", "1220.00", None, "1220.00"),
+    ("208", "社会保障和就业支出", "310.00", "310.00", None),
+    ("20805", "行政事业单位养老支出", "310.00", "310.00", None),
+    ("2080505", "机关事业单位基本养老保险缴费支出", "200.00", "200.00", None),
+    ("2080506", "机关事业单位职业年金缴费支出", "110.00", "110.00", None),
+    ("210", "卫生健康支出", "120.00", "120.00", None),
+    ("21011", "行政事业单位医疗", "120.00", "120.00", None),
+    ("2101101", "行政单位医疗", "120.00", "120.00", None),
+    ("221", "住房保障支出", "150.00", "150.00", None),
+    ("22102", "住房改革支出", "150.00", "150.00", None),
+    ("2210201", "住房公积金", "150.00", "150.00", None),
+]
+#: The 支出决算表 page break cuts this body row in two (its name wraps over the break).
+_SPEND_CUT = 8
+
+# 财政拨款收入支出决算总表 (万元).
+_FISCAL_IN = [
+    ("一、一般公共预算财政拨款", "3826.54"),
+    ("二、政府性基金预算财政拨款", "120.00"),
+    ("三、国有资本经营预算财政拨款", None),
+]
+_FISCAL_OUT = [
+    ("一、文化旅游体育与传媒支出", "3376.54", "3256.54", "120.00", None),
+    ("二、社会保障和就业支出", "310.00", "310.00", None, None),
+    ("三、卫生健康支出", "120.00", "120.00", None, None),
+    ("四、住房保障支出", "140.00", "140.00", None, None),
+]
+_FISCAL_TAIL = [
+    ("本年收入合计", "3946.54", "本年支出合计", ("3946.54", "3826.54", "120.00", None)),
+    ("年初财政拨款结转和结余", None, "年末财政拨款结转和结余", (None, None, None, None)),
+    ("总计", "3946.54", "总计", ("3946.54", "3826.54", "120.00", None)),
+]
+
+_FISCAL_KINDS = ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")
+
+# 一般公共预算财政拨款支出决算表 (万元).
+_GENERAL_ROWS = [
+    ("", "合计", "3826.54", "1860.00", "1966.54"),
+    ("207", "文化旅游体育与传媒支出", "3246.54", "1280.00", "1966.54"),
+    ("2070101", "行政运行", "1280.00", "1280.00", None),
+    ("2070109", "文化和旅游市场管理", "1966.54", None, "1966.54"),
+    ("208", "社会保障和就业支出", "310.00", "310.00", None),
+    ("210", "卫生健康支出", "120.00", "120.00", None),
+    ("221", "住房保障支出", "150.00", "150.00", None),
+]
+
+# 一般公共预算财政拨款基本支出决算表 (元): two sides, 人员经费 | 公用经费.
+_BASIC_PERSONNEL = [
+    ("301", "工资福利支出", "14321000.00"),
+    ("30101", "基本工资", "5234567.00"),
+    ("30102", "津贴补贴", "9086433.00"),
+    ("303", "对个人和家庭的补助", "679000.00"),
+    ("30305", "生活补助", "679000.00"),
+]
+_BASIC_PUBLIC = [
+    ("302", "商品和服务支出", "3600000.00"),
+    ("30201", "办公费", "1234567.89"),
+    ("30211", "差旅费", "2365432.11"),
+]
+_BASIC_TAIL = ("人员经费合计", "15000000.00", "公用经费合计", "3600000.00")
+
+# 财政拨款"三公"经费支出决算表 (万元): 预算数 and 决算数 for each.
+_THREE_HEAD = [("合计", None), ("因公出国（境）费", None), ("公务用车购置及运行费", "小计")]
+_THREE_HEAD += [
+    ("公务用车购置及运行费", "公务用车购置费"),
+    ("公务用车购置及运行费", "公务用车运行费"),
+]
+_THREE_HEAD += [("公务接待费", None)]
+_THREE_VALUES = ["12.50", "10.20", "3.00", "2.80", "6.00", "5.10", "0", "0", "6.00", "5.10"]
+_THREE_VALUES += ["3.50", "2.30"]
+
+GLOSSARY = [
+    ("财政拨款收入", "指单位本年度从本级财政部门取得的财政拨款。"),
+    ("事业收入", "指事业单位开展专业业务活动及辅助活动所取得的收入。"),
+    ("年初结转和结余", "指以前年度尚未完成、结转到本年按有关规定继续使用的资金。"),
+    ("基本支出", "指单位为保障机构正常运转、完成日常工作任务而发生的各项支出。"),
+    (
+        "“三公”经费",
+        "指单位使用本级财政拨款安排的因公出国（境）费、公务用车购置及运行费和公务接待费。",
+    ),
+]
+_CN = "一二三四五六七八九十"
+
+
+def _summary_spec() -> Spec:
+    rows: list[Row] = []
+    n = max(len(_SUMMARY_IN), len(_SUMMARY_OUT))
+    for i in range(n):
+        if i < len(_SUMMARY_IN):
+            label, v = _SUMMARY_IN[i]
+            rows.append(Row(None, label, _v(v, None)))
+        if i < len(_SUMMARY_OUT):
+            label, v = _SUMMARY_OUT[i]
+            rows.append(Row(None, label, _v(None, v)))
+    for a, va, b, vb in _SUMMARY_TAIL:
+        rows += [Row(None, a, _v(va, None)), Row(None, b, _v(None, vb))]
+    return Spec(
+        "收入支出决算总表", "收入支出决算总表", "元", [["收入", "决算数"], ["支出", "决算数"]], rows
+    )
+
+
+def _income_spec() -> Spec:
+    rows = []
+    for cls, kuan, xiang, name, total, fiscal, service, other in _INCOME_ROWS:
+        code = (cls + kuan + xiang) or None
+        rows.append(Row(code, name, _v(total, fiscal, None, service, None, None, other)))
+    return Spec("收入决算表", "收入决算表", "万元", [[c] for c in _INCOME_COLUMNS], rows)
+
+
+def _spend_spec() -> Spec:
+    rows = [
+        Row(code or None, name, _v(total, basic, project, None, None, None))
+        for code, name, total, basic, project in _SPEND_ROWS
+    ]
+    return Spec("支出决算表", "支出决算表", "万元", [[c] for c in _SPEND_COLUMNS], rows)
+
+
+def _fiscal_spec() -> Spec:
+    rows: list[Row] = []
+    for i in range(max(len(_FISCAL_IN), len(_FISCAL_OUT))):
+        if i < len(_FISCAL_IN):
+            label, v = _FISCAL_IN[i]
+            rows.append(Row(None, label, _v(v, None, None, None, None)))
+        if i < len(_FISCAL_OUT):
+            label, *vs = _FISCAL_OUT[i]
+            rows.append(Row(None, label, _v(None, *vs)))
+    for a, va, b, vb in _FISCAL_TAIL:
+        rows += [Row(None, a, _v(va, None, None, None, None)), Row(None, b, _v(None, *vb))]
+    columns = [["收入", "决算数"], ["支出", "合计"]]
+    columns += [["支出", "决算数", name] for name in _FISCAL_KINDS]
+    return Spec("财政拨款收入支出决算总表", "财政拨款收入支出决算总表", "万元", columns, rows)
+
+
+def _general_spec() -> Spec:
+    rows = [
+        Row(code or None, name, _v(total, basic, project))
+        for code, name, total, basic, project in _GENERAL_ROWS
+    ]
+    name = "一般公共预算财政拨款支出决算表"
+    return Spec(name, name, "万元", [["合计"], ["基本支出"], ["项目支出"]], rows)
+
+
+def _basic_spec() -> Spec:
+    rows: list[Row] = []
+    for i in range(max(len(_BASIC_PERSONNEL), len(_BASIC_PUBLIC))):
+        if i < len(_BASIC_PERSONNEL):
+            code, name, v = _BASIC_PERSONNEL[i]
+            rows.append(Row(code, name, _v(v, None)))
+        if i < len(_BASIC_PUBLIC):
+            code, name, v = _BASIC_PUBLIC[i]
+            rows.append(Row(code, name, _v(None, v)))
+    a, va, b, vb = _BASIC_TAIL
+    rows += [Row(None, a, _v(va, None)), Row(None, b, _v(None, vb))]
+    name = "一般公共预算财政拨款基本支出决算表"
+    return Spec(name, name, "元", [["人员经费", "决算数"], ["公用经费", "决算数"]], rows)
+
+
+def _three_columns() -> list[list[str]]:
+    head = "财政拨款“三公”经费"
+    out = []
+    for a, b in _THREE_HEAD:
+        for kind in ("预算数", "决算数"):
+            out.append([head, a, *([b] if b else []), kind])
+    return out
+
+
+def _three_spec() -> Spec:
+    name = '财政拨款"三公"经费支出决算表'
+    rows = [Row(None, None, _v(*_THREE_VALUES))]  # type: ignore[arg-type]
+    return Spec(name, "财政拨款“三公”经费支出决算表", "万元", _three_columns(), rows)
+
+
+_FUND_COLUMNS = [["年初结转和结余"], ["本年收入"], ["本年支出", "小计"], ["本年支出", "基本支出"]]
+_FUND_COLUMNS += [["本年支出", "项目支出"], ["年末结转和结余"]]
+
+
+def _fund_spec(name: str) -> Spec:
+    rows = [Row(None, "合计", [None] * 6)]
+    return Spec(name, name, "万元", [list(c) for c in _FUND_COLUMNS], rows, empty=True)
+
+
+def final_specs() -> list[Spec]:
+    """The nine tables, in the order printed, with the pages `final_accounts` puts them on."""
+    specs = [
+        _summary_spec(),
+        _income_spec(),
+        _spend_spec(),
+        _fiscal_spec(),
+        _general_spec(),
+        _basic_spec(),
+        _three_spec(),
+        _fund_spec("政府性基金预算财政拨款收入支出决算表"),
+        _fund_spec("国有资本经营预算财政拨款收入支出决算表"),
+    ]
+    pages = [[2], [3, 4], [5, 6], [7], [8], [9], [10], [11], [12]]
+    for spec, p in zip(specs, pages, strict=True):
+        spec.pages = p
+    return specs
+
+
+def _header(ts: Typesetter, title: str, unit: str, no: int) -> None:
+    ts.line(f"表{_CN[no - 1]}", 10, gap=0)
+    ts.line(title, 16, bold=True, align="center", gap=4)
+    ts.line(f"单位：{unit}", 10, align="right", gap=2)
+
+
+def _note(ts: Typesetter, text: str) -> None:
+    ts.y += 4
+    ts.line(text, 9, gap=0)
+
+
+def _two_sided(
+    ts: Typesetter,
+    left: list[tuple[str, str | None]],
+    right: list[tuple[str, tuple[str | None, ...]]],
+    heads: tuple[list[Cell], list[float]],
+) -> None:
+    head, widths = heads
+    cells = list(head)
+    r0 = max(c.row + c.rows for c in head)
+    n_right = len(right[0][1])
+    for i in range(max(len(left), len(right))):
+        r = r0 + i
+        if i < len(left):
+            label, v = left[i]
+            cells += [Cell(r, 0, label), Cell(r, 1, money(_d(v)), align="right")]
+        else:
+            cells += [Cell(r, 0), Cell(r, 1)]
+        if i < len(right):
+            label, vs = right[i]
+            cells.append(Cell(r, 2, label))
+            cells += [Cell(r, 3 + k, money(_d(v)), align="right") for k, v in enumerate(vs)]
+        else:
+            cells += [Cell(r, 2)] + [Cell(r, 3 + k) for k in range(n_right)]
+    ts.grid(ts.margin, widths, cells)
+
+
+def _d(value: str | None) -> Decimal | None:
+    return None if value is None else D(value)
+
+
+def _new_page(ts: Typesetter) -> None:
+    ts.new_page()
+
+
+def final_accounts() -> bytes:
+    """The 决算 PDF (landscape A4, 13 pages)."""
+    ts = Typesetter(landscape=True)
+    # Page 1: cover and contents.
+    ts.y = 160
+    ts.line(DEPARTMENT, 24, bold=True, align="center", gap=8)
+    ts.line(f"{YEAR}年度部门决算", 24, bold=True, align="center", gap=40)
+    ts.line("目录", 14, bold=True, align="center", gap=10)
+    for text in ("第一部分 部门决算表", "第二部分 名词解释"):
+        ts.line(text, 12, align="center", gap=4)
+
+    # Page 2: 收入支出决算总表 (元, thousands separators).
+    _new_page(ts)
+    _header(ts, "收入支出决算总表", "元", 1)
+    head = [Cell(0, 0, "收入", cols=2, align="center"), Cell(0, 2, "支出", cols=2, align="center")]
+    head += [Cell(1, k, t, align="center") for k, t in enumerate(("项目", "决算数") * 2)]
+    left: list[tuple[str, str | None]] = list(_SUMMARY_IN)
+    right: list[tuple[str, tuple[str | None, ...]]] = [(b, (v,)) for b, v in _SUMMARY_OUT]
+    right += [("", (None,))] * (len(left) - len(right))
+    for a, va, b, vb in _SUMMARY_TAIL:
+        left.append((a, va))
+        right.append((b, (vb,)))
+    _two_sided(ts, left, right, (head, [250, 110, 250, 110]))
+    _note(ts, "注：本表反映部门本年度的总收支和年末结转结余情况。")
+
+    # Pages 3-4: 收入决算表, 类 / 款 cells merged over their rows; page 4 repeats the header
+    # without the two empty columns, at other positions.
+    _new_page(ts)
+    _header(ts, "收入决算表", "万元", 2)
+    _income_part(ts, _INCOME_ROWS[:_INCOME_BREAK], list(range(7)), [34, 34, 34, 200], 58)
+    _new_page(ts)
+    _income_part(
+        ts,
+        _INCOME_ROWS[_INCOME_BREAK:],
+        [0, 1, 2, 3, 6],
+        [40, 40, 40, 230],
+        80,
+        carry=_INCOME_ROWS[_INCOME_BREAK - 1],
+    )
+    _note(ts, "注：本表反映部门本年度取得的各项收入情况。")
+
+    # Pages 5-6: 支出决算表, one code column; page 6 goes on without the header, every
+    # column shifted, and the row cut by the break is finished there.
+    _new_page(ts)
+    _header(ts, "支出决算表", "万元", 3)
+    _spend_part(ts, first=True)
+    _new_page(ts)
+    _spend_part(ts, first=False)
+    _note(ts, "注：本表反映部门本年度各项支出情况。")
+
+    # Page 7: 财政拨款收入支出决算总表.
+    _new_page(ts)
+    _header(ts, "财政拨款收入支出决算总表", "万元", 4)
+    head = [Cell(0, 0, "收入", cols=2, align="center"), Cell(0, 2, "支出", cols=5, align="center")]
+    head += [Cell(1, 0, "项目", rows=2, align="center"), Cell(1, 1, "决算数", rows=2)]
+    head += [Cell(1, 2, "项目", rows=2, align="center"), Cell(1, 3, "合计", rows=2)]
+    head += [Cell(1, 4, "决算数", cols=3, align="center")]
+    head += [Cell(2, 4 + k, t, align="center") for k, t in enumerate(_FISCAL_KINDS)]
+    fl: list[tuple[str, str | None]] = list(_FISCAL_IN)
+    fr: list[tuple[str, tuple[str | None, ...]]] = [(a, tuple(vs)) for a, *vs in _FISCAL_OUT]
+    fl += [("", None)] * (len(fr) - len(fl))
+    for a, va, b, vb in _FISCAL_TAIL:
+        fl.append((a, va))
+        fr.append((b, vb))
+    _two_sided(ts, fl, fr, (head, [170, 80, 170, 80, 90, 90, 90]))
+    _note(ts, "注：本表反映部门本年度财政拨款的总收支和年末结转结余情况。")
+
+    # Page 8: 一般公共预算财政拨款支出决算表.
+    _new_page(ts)
+    _header(ts, "一般公共预算财政拨款支出决算表", "万元", 5)
+    widths = [90, 260, 120, 120, 120]
+    cells = [Cell(0, 0, "项目", cols=2, align="center")]
+    cells += [Cell(0, 2 + k, t, rows=2, align="center") for k, t in enumerate(("合计", "基本支出"))]
+    cells += [Cell(0, 4, "项目支出", rows=2, align="center")]
+    cells += [Cell(1, 0, "科目编码", align="center"), Cell(1, 1, "科目名称", align="center")]
+    for i, (code, name, *vs) in enumerate(_GENERAL_ROWS):
+        r = 2 + i
+        if not code:
+            cells.append(Cell(r, 0, name, cols=2, align="center"))
+        else:
+            cells += [Cell(r, 0, code), Cell(r, 1, name)]
+        cells += [Cell(r, 2 + k, money(_d(v)), align="right") for k, v in enumerate(vs)]
+    ts.grid(ts.margin, widths, cells)
+
+    # Page 9: 一般公共预算财政拨款基本支出决算表 (元), two sides.
+    _new_page(ts)
+    _header(ts, "一般公共预算财政拨款基本支出决算表", "元", 6)
+    cells = [Cell(0, 0, "人员经费", cols=3, align="center")]
+    cells += [Cell(0, 3, "公用经费", cols=3, align="center")]
+    cells += [
+        Cell(1, k, t, align="center")
+        for k, t in enumerate(("经济分类科目编码", "科目名称", "决算数") * 2)
+    ]
+    n = max(len(_BASIC_PERSONNEL), len(_BASIC_PUBLIC))
+    for i in range(n):
+        r = 2 + i
+        for side, items in ((0, _BASIC_PERSONNEL), (3, _BASIC_PUBLIC)):
+            if i < len(items):
+                code, name, v = items[i]
+                cells += [Cell(r, side, code), Cell(r, side + 1, name)]
+                cells.append(Cell(r, side + 2, money(D(v)), align="right"))
+            else:
+                cells += [Cell(r, side + k) for k in range(3)]
+    a, va, b, vb = _BASIC_TAIL
+    r = 2 + n
+    cells += [Cell(r, 0, a, cols=2, align="center"), Cell(r, 2, money(D(va)), align="right")]
+    cells += [Cell(r, 3, b, cols=2, align="center"), Cell(r, 5, money(D(vb)), align="right")]
+    ts.grid(ts.margin, [80, 170, 110, 80, 170, 110], cells)
+
+    # Page 10: 财政拨款"三公"经费支出决算表, three header rows.
+    _new_page(ts)
+    _header(ts, "财政拨款“三公”经费支出决算表", "万元", 7)
+    cells = [Cell(0, 0, "财政拨款“三公”经费", cols=12, align="center")]
+    col = 0
+    for a, b in _THREE_HEAD:
+        if a == "公务用车购置及运行费":
+            if b == "小计":
+                cells.append(Cell(1, col, a, cols=6, align="center"))
+            cells.append(Cell(2, col, b or "", cols=2, align="center"))
+        else:
+            cells.append(Cell(1, col, a, rows=2, cols=2, align="center"))
+        cells += [Cell(3, col, "预算数", align="center"), Cell(3, col + 1, "决算数")]
+        col += 2
+    cells += [Cell(4, k, money(D(v)), align="right") for k, v in enumerate(_THREE_VALUES)]
+    ts.grid(ts.margin, [60.0] * 12, cells)
+    _note(ts, "注：本表反映部门本年度“三公”经费支出预决算情况。")
+
+    # Pages 11-12: the two fund tables, printed empty.
+    for no, name in (
+        (8, "政府性基金预算财政拨款收入支出决算表"),
+        (9, "国有资本经营预算财政拨款收入支出决算表"),
+    ):
+        _new_page(ts)
+        _header(ts, name, "万元", no)
+        cells = [Cell(0, 0, "项目", cols=2, align="center")]
+        cells += [Cell(0, 2, "年初结转和结余", rows=2), Cell(0, 3, "本年收入", rows=2)]
+        cells += [Cell(0, 4, "本年支出", cols=3, align="center")]
+        cells += [Cell(0, 7, "年末结转和结余", rows=2)]
+        cells += [Cell(1, 0, "功能分类科目编码"), Cell(1, 1, "科目名称")]
+        cells += [Cell(1, 4 + k, t) for k, t in enumerate(("小计", "基本支出", "项目支出"))]
+        cells += [Cell(2, 0, "合计", cols=2, align="center")]
+        cells += [Cell(2, k) for k in range(2, 8)]
+        ts.grid(ts.margin, [90, 200, 70, 70, 70, 70, 70, 70], cells)
+        _note(ts, "注：本单位无相关收入和支出，本表无数据。")
+
+    # Page 13: 名词解释 (a part title that is not bold, items numbered 一、二、…).
+    _new_page(ts)
+    ts.line("第二部分 名词解释", 14, gap=10)
+    for n, (term, definition) in enumerate(GLOSSARY):
+        ts.paragraph(f"{_CN[n]}、{term}：{definition}")
+    return ts.finish()
+
+
+def _income_part(
+    ts: Typesetter,
+    rows: list[tuple[str, str, str, str, str, str, str | None, str | None]],
+    columns: list[int],
+    code_widths: list[float],
+    width: float,
+    carry: tuple[str, ...] | None = None,
+) -> None:
+    """A page's piece of the 收入决算表: header (three rows), then `rows`, 类 and 款 cells
+    merged down over the rows that share them; `columns` are the figure columns printed."""
+    widths = code_widths + [width] * len(columns)
+    cells = [Cell(0, 0, "项目", cols=4, align="center")]
+    cells += [Cell(1, 0, "支出功能分类科目编码", cols=3, align="center")]
+    cells += [Cell(1, 3, "科目名称", rows=2, align="center")]
+    cells += [Cell(2, k, t, align="center") for k, t in enumerate("类款项")]
+    for n, k in enumerate(columns):
+        cells.append(Cell(0, 4 + n, _INCOME_COLUMNS[k], rows=3, align="center"))
+    r0 = 3
+    for k in (0, 1):  # 类, 款 merged down over equal runs (the 合计 row and blanks apart)
+        i = 0
+        while i < len(rows):
+            j = i + 1
+            key = rows[i][: k + 1]
+            if rows[i][k]:
+                while j < len(rows) and rows[j][: k + 1] == key:
+                    j += 1
+            # The run that goes on from the page before prints blank (the merged cell's text
+            # stays where it began).
+            carried = i == 0 and carry is not None and carry[: k + 1] == key
+            cells.append(Cell(r0 + i, k, "" if carried else rows[i][k], rows=j - i))
+            i = j
+    for i, (_, _, xiang, name, total, fiscal, service, other) in enumerate(rows):
+        r = r0 + i
+        cells.append(Cell(r, 2, xiang))
+        cells.append(Cell(r, 3, name, align="center" if name == "合计" else "left"))
+        values = [total, fiscal, None, service, None, None, other]
+        for n, k in enumerate(columns):
+            cells.append(Cell(r, 4 + n, money(_d(values[k])), align="right"))
+    ts.grid(ts.margin + (0 if len(columns) == 7 else 30), widths, cells)
+
+
+def _spend_part(ts: Typesetter, first: bool) -> None:
+    widths = [70.0, 190.0] + [78.0] * 6
+    x0 = ts.margin
+    cells: list[Cell] = []
+    r0 = 0
+    if first:
+        cells += [Cell(0, 0, "项目", cols=2, align="center")]
+        cells += [Cell(1, 0, "功能分类科目编码", align="center"), Cell(1, 1, "科目名称")]
+        cells += [Cell(0, 2 + k, t, rows=2, align="center") for k, t in enumerate(_SPEND_COLUMNS)]
+        rows = _SPEND_ROWS[: _SPEND_CUT + 1]
+        r0 = 2
+    else:
+        rows = _SPEND_ROWS[_SPEND_CUT + 1 :]
+        # Every column at another position: wider code column, narrower figures, moved right.
+        widths = [80.0, 200.0] + [72.0] * 6
+        x0 = ts.margin + 24
+        cut_name = _SPEND_ROWS[_SPEND_CUT][1]
+        cells += [Cell(0, 0), Cell(0, 1, cut_name[12:])] + [Cell(0, 2 + k) for k in range(6)]
+        r0 = 1
+    for i, (code, name, total, basic, project) in enumerate(rows):
+        r = r0 + i
+        if first and i == len(rows) - 1:
+            name = name[:12]  # the row is cut: the rest of its name is on the next page
+        if not code:
+            cells.append(Cell(r, 0, name, cols=2, align="center"))
+        else:
+            cells += [Cell(r, 0, code), Cell(r, 1, name)]
+        values = [total, basic, project, None, None, None]
+        cells += [Cell(r, 2 + k, money(_d(v)), align="right") for k, v in enumerate(values)]
+    ts.grid(x0, widths, cells, open_bottom=first)
+
+
+# --------------------------------------------------------------------------------------------
+# The 预算 typeset from a seed-format text
+
+_TAG = re.compile(r"</?b>", re.IGNORECASE)
+_HEADING = re.compile(r"^\s*#{1,6}\s*")
+_BULLET = re.compile(r"^\s*[-*•]\s+")
+
+
+def budget(text: str) -> bytes:
+    """A seed-format text (`#` headings, paragraphs, tab-separated table rows) as a PDF."""
+    ts = Typesetter()
+    measure = ts.width - 2 * ts.margin
+    block: list[list[str]] = []
+
+    def flush() -> None:
+        if block:
+            _table(ts, block, measure)
+            ts.y += 10
+            block.clear()
+
+    for raw in text.split("\n"):
+        line = _TAG.sub("", raw)
+        if "\t" in line:
+            block.append([" ".join(c.split()) for c in line.split("\t")])
+            continue
+        flush()
+        if not line.strip():
+            continue
+        if line.lstrip().startswith("#"):
+            ts.line(" ".join(_HEADING.sub("", line).split()), 12, bold=True, gap=8)
+        else:
+            ts.paragraph(" ".join(_BULLET.sub("", line, count=1).split()))
+    flush()
+    return ts.finish()
+
+
+def _table(ts: Typesetter, rows: list[list[str]], measure: float) -> None:
+    """Tab rows as one bordered grid, every row with every column; a table longer than the
+    page goes on at the next page (rows are never cut)."""
+    n = max(len(r) for r in rows)
+    rows = [r + [""] * (n - len(r)) for r in rows]
+    weight = [max(6.0, max(len(r[k]) for r in rows) ** 0.5 * 6) for k in range(n)]
+    total = sum(weight)
+    widths = [measure * w / total for w in weight]
+    size = 9.0
+    heights = ts.row_heights(widths, rows, size)
+    start = 0
+    while start < len(rows):
+        end = start
+        used = 0.0
+        while end < len(rows) and (used + heights[end] <= ts.room() or end == start):
+            used += heights[end]
+            end += 1
+        if used > ts.room() and ts.y > ts.margin:
+            ts.new_page()
+            continue
+        cells = [
+            Cell(i, k, text) for i, row in enumerate(rows[start:end]) for k, text in enumerate(row)
+        ]
+        ts.grid(ts.margin, widths, cells, size=size)
+        start = end
+        if start < len(rows):
+            ts.new_page()
