@@ -98,6 +98,14 @@ def full_document(seed: Any) -> Any:
     p.discrepancies.append(m.Discrepancy(field="amount", table=D("42.40"), prose="四十二万元"))
     d.units.append(m.Unit(name="石家庄高新区科技服务中心", nature=None))
     d.notes = ["", "  two  spaces kept as given  "]
+    d.narrative = [
+        m.Paragraph(
+            heading="一、收入支出决算总体情况说明",
+            text="本年收入合计2946.25万元，其中： 财政拨款收入2940.05万元，占99.79%；",
+            source=pdf(21, 73.45, 268.13, 513.15, 293.42),
+        ),
+        m.Paragraph(heading=None, text="no heading, no place"),
+    ]
     d.duties = []
     return d
 

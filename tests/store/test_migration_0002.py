@@ -34,14 +34,18 @@ def test_upgrade_0001_with_seed_to_head(empty_engine: Engine, store_seed: Doc) -
             session, store_seed.disclosure, data=store_seed.data, file_name=store_seed.name
         )
         before = row_counts(session)
-        exported = yusuan.dumps(service.export(session, result.disclosure_id))
+        # Export reads the tables of the newest schema (0003 narrative): what it must give
+        # back after the upgrade is what was imported.
+        exported = yusuan.dumps(store_seed.disclosure)
 
     db.upgrade(empty_engine)
     assert db.current_revision(empty_engine) == db.head_revision()
     assert set(inspect(empty_engine).get_table_names()) >= t.ACCOUNT_TABLES
     with sessions() as session:
         after = row_counts(session)
-        assert {k: v for k, v in after.items() if k not in t.ACCOUNT_TABLES} == before
+        # Tables of later revisions (0003 narrative paragraphs …) come empty.
+        assert {k: v for k, v in after.items() if k in before} == before
+        assert all(after[k] == 0 for k in after if k not in before)
         assert all(after[name] == 0 for name in t.ACCOUNT_TABLES)
         session.expunge_all()
         assert yusuan.dumps(service.export(session, result.disclosure_id)) == exported

@@ -13,12 +13,15 @@ from sqlalchemy.orm import Session
 import derive as dv
 import yusuan
 from derive import SEED_NAME
+from pdf.conftest import SAMPLES
 from test_properties import mutated_seed, seed_block_soup
 from yusuan.store import db, service
 from yusuan.store import tables as t
 
 from .conftest import Doc, row_counts
 from .documents import full_document
+
+PUTUO = SAMPLES / "putuo-finance-bureau-2024-final.pdf"
 
 
 def round_trip(session: Session, d: Any, data: bytes) -> Any:
@@ -94,3 +97,18 @@ def test_mutated_seed(engine: Engine, text: str) -> None:
         # The same bytes drawn twice give the stored disclosure back: equal all the same.
         assert yusuan.dumps(back) == yusuan.dumps(d)
         assert back == d
+
+
+def test_final_accounts_pdf_with_narrative(session: Session) -> None:
+    """A 决算 PDF (standard tables, narrative paragraphs with page places) comes back identical."""
+    if not PUTUO.is_file():
+        pytest.skip(f"sample PDF not found: {PUTUO} (../shared/samples/ is beside the clone)")
+    data = PUTUO.read_bytes()
+    d = yusuan.read(data, name=PUTUO.name)
+    assert len(d.narrative) == 29
+    result = service.import_disclosure(session, d, data=data, file_name=PUTUO.name)
+    session.expunge_all()
+    back = service.export(session, result.disclosure_id)
+    assert yusuan.dumps(back) == yusuan.dumps(d)
+    assert back.narrative == d.narrative
+    assert back.narrative[5].source == d.narrative[5].source

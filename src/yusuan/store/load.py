@@ -120,6 +120,10 @@ def load_disclosure(session: Session, row: t.Disclosure) -> m.Disclosure:
         tables=_tables(session, did),
         discrepancies=discrepancies,
         budget_figures=budget,
+        narrative=[
+            m.Paragraph.model_construct(heading=p.heading, text=p.text)
+            for p in _rows_of(session, t.NarrativeParagraph, did)
+        ],
     )
     _attach_sources(session, did, d)
     return d

@@ -143,6 +143,14 @@ def _insert_narrative(session: Session, disclosure_id: int, d: m.Disclosure) -> 
             for i, e in enumerate(d.glossary)
         ],
     )
+    _insert(
+        session,
+        t.NarrativeParagraph,
+        [
+            {**base, "position": i, "heading": p.heading, "text": p.text}
+            for i, p in enumerate(d.narrative)
+        ],
+    )
 
 
 def _insert_figures(

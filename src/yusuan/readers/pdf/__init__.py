@@ -90,6 +90,7 @@ def read_pdf(
             file=file,
         ) from exc
     from .figures import fill
+    from .narrative import read_narrative
     from .standard import read_tables
 
     tables = read_tables(document.parts)
@@ -101,6 +102,10 @@ def read_pdf(
 
     disclosure = read_lines(document.lines, file=file, complete=complete)
     _place(disclosure, document.places)
+    # The prose that explains the standard tables (决算 情况说明), for the audit to check
+    # against them; a document without standard tables (the seed) has its prose in the typed
+    # fields.
+    disclosure.narrative = read_narrative(document.parts, tables)
     return disclosure
 
 

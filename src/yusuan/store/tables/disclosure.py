@@ -120,6 +120,20 @@ class GlossaryEntry(Base):
     definition: Mapped[str | None] = mapped_column(Text)
 
 
+class NarrativeParagraph(Base):
+    """`narrative`: the printed paragraphs of the prose that explains the standard tables
+    (决算 情况说明), in order, each under its nearest heading. Its place (page and box) is a
+    `SourcePlace` row ("narrative[3]"), as for every object of the model."""
+
+    __tablename__ = "narrative_paragraphs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    disclosure_id: Mapped[int] = disclosure_fk()
+    position: Mapped[int] = position()
+    heading: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+
+
 class SourcePlace(Base):
     """Where an object of the model was read (its `_source`), keyed by its path in the model.
 
