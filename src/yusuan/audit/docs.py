@@ -5,8 +5,9 @@ Regenerate with::
     .venv/bin/python -m yusuan.audit.docs > docs/rules.md
 
 For every rule: its id, severity, category, titles, the docstring (why it exists and where it
-comes from) and an example: the rule's `example` edit applied to the bundled seed, and the
-first finding that edit produces (its message and evidence). `tests/test_rules_docs.py` fails
+comes from) and an example: the rule's `example` edit applied to its base document (the bundled
+seed, or the bundled final-accounts demo `final-demo.json` for the standard-table rules), and
+the first finding that edit produces (its message and evidence). `tests/test_rules_docs.py` fails
 when docs/rules.md differs from what this prints.
 """
 
@@ -20,6 +21,9 @@ from .finding import Category, Finding
 from .rule import REGISTRY, Rule
 
 SEED_NAME = "seed-2021-shijiazhuang-gaoxin-keji.txt"
+#: The bundled 决算 demo (fictional; canonical JSON with the nine standard tables).
+FINAL_NAME = "final-demo.json"
+BASE_NAMES = {"seed": SEED_NAME, "final": FINAL_NAME}
 
 CATEGORIES: dict[str, str] = {
     "arithmetic": "算术 Arithmetic",
@@ -54,14 +58,25 @@ project = "13019021TIFGGGIHXFVON"
 reason = "审计费用按实际发生结算，无法事先确定"
 ```
 
-Every example below is an edit of the bundled sample (石家庄高新区科技局 2021 年部门预算,
-`yusuan check --demo`) and the finding that edit produces; "the seed as it is" means the
-sample itself carries the mistake.
+Every example below is an edit of a bundled document and the finding that edit produces:
+most edit the sample (石家庄高新区科技局 2021 年部门预算, `yusuan check --demo`), whose own
+mistakes show as "the seed as it is"; the standard-table rules edit the JSON text of the
+fictional final-accounts demo `final-demo.json` (示例市示范区示例局 2024 年度部门决算, in
+`src/yusuan/data/`), whose tables all agree.
 """
 
 
 def seed_text() -> str:
     return (files("yusuan") / "data" / SEED_NAME).read_text("utf-8")
+
+
+def final_text() -> str:
+    """The bundled final-accounts demo as JSON text (what `base="final"` examples edit)."""
+    return (files("yusuan") / "data" / FINAL_NAME).read_text("utf-8")
+
+
+def base_text(base: str) -> str:
+    return final_text() if base == "final" else seed_text()
 
 
 def _cell(text: str) -> str:
@@ -76,23 +91,35 @@ def _key(finding: Finding) -> tuple[str, str]:
     return (finding.message, finding.model_dump_json(include={"locations"}))
 
 
-def example_finding(rule: Rule, seed: str) -> tuple[Finding | None, str | None]:
-    """The first finding the rule's example produces, and the error if the edit cannot apply."""
+def example_finding(
+    rule: Rule, seed: str | None = None, final: str | None = None
+) -> tuple[Finding | None, str | None]:
+    """The first finding the rule's example produces on its base document (`seed` or `final`
+    text, read from the package when not given), and the error if the edit cannot apply."""
     import yusuan
 
-    def findings(text: str) -> list[Finding]:
-        return list(rule.check(yusuan.read(text.encode("utf-8"), name=SEED_NAME)))
-
-    before = findings(seed)
     ex = rule.example
+    name = BASE_NAMES[ex.base]
+    text = (final if ex.base == "final" else seed) or base_text(ex.base)
+
+    def findings(text: str) -> list[Finding]:
+        return list(rule.check(yusuan.read(text.encode("utf-8"), name=name)))
+
+    before = findings(text)
     if not ex.old:
         return (before[0] if before else None), None
-    if ex.old not in seed:
-        return None, f"示例文字不在种子文件中 / the example text is not in the seed: {ex.old!r}"
-    after = findings(seed.replace(ex.old, ex.new, 1))
+    if ex.old not in text:
+        return (
+            None,
+            f"示例文字不在{_BASE_ZH[ex.base]}中 / the example text is not in {name}: {ex.old!r}",
+        )
+    after = findings(text.replace(ex.old, ex.new, 1))
     seen = {_key(f) for f in before}
     new = [f for f in after if _key(f) not in seen] or after
     return (new[0] if new else None), None
+
+
+_BASE_ZH = {"seed": "种子文件", "final": "决算示例"}
 
 
 def _edit(old: str, new: str) -> list[str]:
@@ -109,6 +136,8 @@ def _evidence(finding: Finding) -> list[str]:
     place = []
     if loc is not None and loc.line is not None:
         place.append(f"第 {loc.line} 行 line {loc.line}")
+    if loc is not None and loc.page is not None:
+        place.append(f"第 {loc.page} 页 page {loc.page}")
     if loc is not None and loc.section:
         place.append(f"`{loc.section}`")
     if place:
@@ -129,7 +158,7 @@ def _evidence(finding: Finding) -> list[str]:
     return out
 
 
-def rule_section(rule: Rule, seed: str) -> list[str]:
+def rule_section(rule: Rule, seed: str, final: str | None = None) -> list[str]:
     lines = [
         f"### {rule.id}",
         "",
@@ -142,13 +171,19 @@ def rule_section(rule: Rule, seed: str) -> list[str]:
         "",
     ]
     ex = rule.example
-    if ex.old:
-        lines += ["**示例 Example** — 修改样例 / edit the sample:", "", *_edit(ex.old, ex.new), ""]
+    if ex.base == "final":
+        edit_what = f"修改决算示例 / edit the final-accounts demo (`{FINAL_NAME}`)"
+        as_is = f"决算示例原文即触发 / the final-accounts demo (`{FINAL_NAME}`) as it is."
     else:
-        lines += ["**示例 Example** — 样例原文即触发 / the seed as it is.", ""]
+        edit_what = "修改样例 / edit the sample"
+        as_is = "样例原文即触发 / the seed as it is."
+    if ex.old:
+        lines += [f"**示例 Example** — {edit_what}:", "", *_edit(ex.old, ex.new), ""]
+    else:
+        lines += [f"**示例 Example** — {as_is}", ""]
     if ex.note:
         lines += [ex.note, ""]
-    finding, problem = example_finding(rule, seed)
+    finding, problem = example_finding(rule, seed, final)
     if problem is not None:
         lines += [f"（{problem}）", ""]
     elif finding is None:
@@ -170,6 +205,7 @@ def rule_section(rule: Rule, seed: str) -> list[str]:
 def render() -> str:
     """docs/rules.md as text."""
     seed = seed_text()
+    final = final_text()
     order = list(get_args(Category))
     rules = sorted(REGISTRY.values(), key=lambda r: order.index(r.category))
     lines = [HEADER, "## 规则一览 Index", ""]
@@ -187,7 +223,7 @@ def render() -> str:
             continue
         lines += [f"## {CATEGORIES.get(category, category)}", ""]
         for rule in members:
-            lines += rule_section(rule, seed)
+            lines += rule_section(rule, seed, final)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -11,21 +11,27 @@ import inspect
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, Literal, TypeVar
 
 from ..model import Disclosure, Indicator, Node, Project
 from .finding import Category, Evidence, Finding, Location, Severity
 
+#: What an example edits: the bundled seed (石家庄高新区科技局 2021 年部门预算, text) or the
+#: bundled final-accounts demo (`data/final-demo.json`, canonical JSON with the standard tables).
+ExampleBase = Literal["seed", "final"]
+
 
 @dataclass(frozen=True)
 class Example:
-    """How to make the rule fire on the seed: replace `old` by `new` (once), or leave the seed
-    as it is (`old` empty) when the seed itself carries the mistake. Used by the docs and by a
-    test that every rule fires on its example."""
+    """How to make the rule fire on its base document: replace `old` by `new` (once) in the
+    seed's text (`base="seed"`) or in the JSON text of the bundled final-accounts demo
+    (`base="final"`), or leave the base as it is (`old` empty) when it carries the mistake
+    itself. Used by the docs and by a test that every rule fires on its example."""
 
     old: str = ""
     new: str = ""
     note: str = ""
+    base: ExampleBase = "seed"
 
 
 class Rule(ABC):
@@ -66,9 +72,16 @@ class Rule(ABC):
             message_en=self.message_en.format(**params),
             locations=locations,
             evidence=evidence or Evidence(),
-            hint=self.hint.format(**params) if self.hint else None,
-            hint_en=self.hint_en.format(**params) if self.hint_en else None,
+            hint=_fill(self.hint, params),
+            hint_en=_fill(self.hint_en, params),
         )
+
+
+def _fill(template: str | None, params: dict[str, Any]) -> str | None:
+    # Most hints are fixed text: formatting them anyway costs a parse per finding.
+    if template is None or "{" not in template:
+        return template
+    return template.format(**params)
 
 
 REGISTRY: dict[str, Rule] = {}
@@ -112,13 +125,11 @@ def register(cls: R) -> R:
 def at(node: Node | None, section: str | None = None, **fields: Any) -> Location:
     """The location of a model object (its `_source`), labelled with the section."""
     src = node.source if node is not None else None
-    return Location(
-        line=src.line if src else None,
-        page=src.page if src else None,
-        bbox=src.bbox if src else None,
-        section=section,
-        **fields,
-    )
+    if src is None:
+        return Location(section=section, **fields)
+    if src.page is None:  # a text document: a line, no page
+        return Location(line=src.line, section=section, **fields)
+    return Location(line=src.line, page=src.page, bbox=src.bbox, section=section, **fields)
 
 
 def at_project(project: Project, section: str | None = None, node: Node | None = None) -> Location:
