@@ -660,6 +660,24 @@ def test_output_file_cannot_be_written(tmp_path: Path) -> None:
     assert_refused(run("check", "--demo", "-o", str(tmp_path)), str(tmp_path))
 
 
+def test_pdf_format_needs_a_pdf(tmp_path: Path, broken: Path) -> None:
+    out = tmp_path / "out.pdf"
+    for args in (["--demo"], [str(broken)]):
+        line = assert_refused(run("check", *args, "--format", "pdf", "-o", str(out)))
+        assert "PDF" in line and "not a PDF" in line
+    assert SEED_NAME in assert_refused(run("check", "--demo", "--format", "pdf", "-o", str(out)))
+    assert str(broken) in assert_refused(
+        run("check", str(broken), "--format", "pdf", "-o", str(out))
+    )
+    assert not out.exists()
+
+
+def test_pdf_format_needs_an_output_file(broken: Path) -> None:
+    for args in ([], ["-o", "-"]):
+        line = assert_refused(run("check", str(broken), "--format", "pdf", *args), "yusuan check")
+        assert "-o OUT.pdf" in line and "usage error" in line
+
+
 # --- help and docs ----------------------------------------------------------------------
 
 
@@ -667,7 +685,9 @@ def test_help_ends_with_examples() -> None:
     result = run("check", "--help")
     assert result.exit_code == 0
     lines = result.stdout.rstrip().splitlines()
-    assert lines[-1].strip() == "yusuan check --demo --format csv -o findings.csv"
+    assert (
+        lines[-1].strip() == "yusuan check 2021-budget.pdf --format pdf -o 2021-budget-checked.pdf"
+    )
     assert "示例 Example:" in result.stdout
     assert "--fail-on [error|warning|info|never]" in result.stdout
 
@@ -675,7 +695,7 @@ def test_help_ends_with_examples() -> None:
 def test_cli_reference_has_check() -> None:
     text = render_cli_docs()
     assert "## yusuan check" in text
-    assert "--format [text|json|html|csv]" in text
+    assert "--format [text|json|html|csv|pdf]" in text
 
 
 def test_checks_list_is_in_the_html(tmp_path: Path) -> None:

@@ -4,10 +4,15 @@ The page shows the findings grouped by severity and place, each linking to the l
 at (`#L123`), then the document text with line numbers, where every line a finding points at is
 highlighted and the finding is shown under it. Without the text (a report on a JSON export)
 the page shows the list alone.
+
+A report on a PDF has pages instead of lines: each finding shows `第 N 页 page N`, linking to
+`FILE.pdf#page=N` (`pdf`, a URL relative to the page; by default the PDF's file name, for a
+page written next to the PDF or its annotated copy).
 """
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
@@ -31,6 +36,12 @@ class Item:
     title_en: str
     where: str
     lines: list[int]
+    pages: list[int] = field(default_factory=list)
+    """The pages it points at (a report on a PDF), the first one first."""
+
+    @property
+    def page(self) -> int | None:
+        return self.pages[0] if self.pages else None
 
     @property
     def section(self) -> str | None:
@@ -86,15 +97,29 @@ def _template() -> jinja2.Template:
     return env.from_string(source)
 
 
-def render_html(report: Report, text: str | None = None) -> str:
-    """The page; `text` is the checked document's text (None when it is not available)."""
+def default_pdf_link(report: Report) -> str | None:
+    """The PDF's file name (URL-quoted) when the report is on a PDF, else None."""
+    from urllib.parse import quote
+
+    file = report.document.file
+    if not file or not file.lower().endswith(".pdf"):
+        return None
+    return quote(posixpath.basename(file.replace("\\", "/")))
+
+
+def render_html(report: Report, text: str | None = None, *, pdf: str | None = None) -> str:
+    """The page; `text` is the checked document's text (None when it is not available), `pdf`
+    the URL of the checked PDF that page references link to (default: `default_pdf_link`)."""
+    if pdf is None:
+        pdf = default_pdf_link(report)
     titles = {c.id: (c.title, c.title_en) for c in report.checks}
     items: dict[int, Item] = {}
     ordered = [*report.findings, *report.suppressed]
     for n, finding in enumerate(ordered, start=1):
         title, title_en = titles.get(finding.rule, ("", ""))
         at = sorted({loc.line for loc in finding.locations if loc.line is not None})
-        items[id(finding)] = Item(f"F{n}", finding, title, title_en, where(finding), at)
+        pages = list(dict.fromkeys(loc.page for loc in finding.locations if loc.page is not None))
+        items[id(finding)] = Item(f"F{n}", finding, title, title_en, where(finding), at, pages)
 
     def section(label: str, css: str, findings: list[Finding]) -> Section:
         groups = [(g.label, [items[id(f)] for f in g.findings]) for g in group_by_place(findings)]
@@ -135,6 +160,8 @@ def render_html(report: Report, text: str | None = None) -> str:
         sections=sections,
         lines=lines,
         has_text=text is not None,
+        pdf=pdf,
+        on_pdf=pdf is not None or any(i.pages for i in items.values()),
         max_line=len(lines),
         clean=clean,
         summary=summary_lines(report),

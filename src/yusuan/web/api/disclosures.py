@@ -69,7 +69,13 @@ async def upload(
     session: SessionDep,
     settings: SettingsDep,
     user: UserDep,
-    file: Annotated[UploadFile, File(description="公开文件（文本或规范 JSON）")],
+    file: Annotated[
+        UploadFile,
+        File(
+            description="公开文件（文本、文字版 PDF 或规范 JSON） / the disclosure: text, "
+            "a text-based PDF or canonical JSON"
+        ),
+    ],
     status: Annotated[
         str | None,
         Form(

@@ -1,0 +1,266 @@
+"""A Report drawn onto a copy of the checked PDF: each finding a highlight with a note.
+
+`annotate(pdf, report)` returns the PDF with, for every finding that has a page and a box, a
+highlight annotation over that box (red for an error, orange for a warning, blue for info, grey
+for a suppressed finding) whose note (`/Contents`) holds `[RULE-ID] 中文 message`, the English
+message, the evidence (quote, stated, computed = formula) and the hint; its author (`/T`) is
+`yusuan`. A finding whose boxes are on several pages has one highlight on each of them, the box
+union as its rectangle and one attachment quad per box. Findings with no page (document-level
+ones, or text the reader could not place) are sticky notes in the top-left margin of page 1,
+under one summary note of the whole report.
+
+The output is a complete copy written by pdfium (not an incremental update: pdfium would
+append every page it opened, doubling the file); the pages' content is not touched, only their
+annotation lists grow, and the input is never written to.
+
+Coordinates: a finding's bbox is `[x0, top, x1, bottom]` in points with `top` measured from
+the top of the page — the reader computes it as `height - y` from pdfium's bottom-up page
+space (`readers/pdf/pages.py`). The inverse gives PDF space: left `x0`, right `x1`, upper
+`height - top`, lower `height - bottom`, with the same `height` (pdfium's page height).
+
+pdfium (`pypdfium2`) is imported only when a PDF is annotated.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import errno
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..audit.finding import Finding, Report
+from .places import severity_label, where
+from .text import summary_lines
+
+AUTHOR = "yusuan"
+
+#: Highlight colours (RGB) by severity; a suppressed finding is grey.
+COLORS: dict[str, tuple[int, int, int]] = {
+    "error": (255, 64, 64),
+    "warning": (255, 165, 0),
+    "info": (64, 150, 255),
+    "suppressed": (170, 170, 170),
+}
+#: Highlight opacity (0-255): viewers multiply a highlight over the text; half opacity keeps
+#: the text legible in those that do not.
+ALPHA = 128
+
+#: Where the notes of findings with no page sit on page 1: the top-left margin, one under
+#: another (PDF points from the top-left corner).
+NOTE_LEFT = 6.0
+NOTE_TOP = 6.0
+NOTE_SIZE = 20.0
+NOTE_STEP = 22.0
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One highlight to draw: a finding's boxes on one page, top-based like `Location.bbox`."""
+
+    finding: Finding
+    page: int
+    boxes: tuple[tuple[float, float, float, float], ...]
+
+    @property
+    def union(self) -> tuple[float, float, float, float]:
+        return (
+            min(b[0] for b in self.boxes),
+            min(b[1] for b in self.boxes),
+            max(b[2] for b in self.boxes),
+            max(b[3] for b in self.boxes),
+        )
+
+
+def marks(report: Report, pages: int) -> tuple[list[Mark], list[Finding]]:
+    """The highlights to draw (by finding, then page) and the findings with no place to draw
+    one (no page, no box, or a page the PDF does not have)."""
+    out: list[Mark] = []
+    unplaced: list[Finding] = []
+    for finding in [*report.findings, *report.suppressed]:
+        by_page: dict[int, list[tuple[float, float, float, float]]] = {}
+        for loc in finding.locations:
+            if loc.page is None or loc.bbox is None or len(loc.bbox) != 4:
+                continue
+            if not 1 <= loc.page <= pages:
+                continue
+            box = (loc.bbox[0], loc.bbox[1], loc.bbox[2], loc.bbox[3])
+            boxes = by_page.setdefault(loc.page, [])
+            if box not in boxes:
+                boxes.append(box)
+        if not by_page:
+            unplaced.append(finding)
+            continue
+        out.extend(Mark(finding, page, tuple(boxes)) for page, boxes in sorted(by_page.items()))
+    return out, unplaced
+
+
+def note_text(finding: Finding, *, other_pages: list[int] | None = None) -> str:
+    """The note of a finding: what is wrong in both languages, the evidence and the hint."""
+    head = f"[{finding.rule}] {finding.message}"
+    if finding.suppressed is not None:
+        head = f"[{finding.rule}] （已抑制 suppressed）{finding.message}"
+    lines = [head, finding.message_en]
+    ev = finding.evidence
+    if ev.quote:
+        lines.append(f"原文 quote：「{ev.quote}」")
+    if ev.stated is not None:
+        lines.append(f"所印 stated：{ev.stated}")
+    if ev.computed is not None:
+        formula = f" = {ev.formula}" if ev.formula else ""
+        lines.append(f"计算 computed：{ev.computed}{formula}")
+    elif ev.formula:
+        lines.append(f"算式 formula：{ev.formula}")
+    if finding.hint or finding.hint_en:
+        hint = " / ".join(h for h in (finding.hint, finding.hint_en) if h)
+        lines.append(f"建议 hint：{hint}")
+    if finding.suppressed is not None:
+        lines.append(f"抑制理由 reason：{finding.suppressed}")
+    place = where(finding)
+    if place:
+        lines.append(f"位置 at：{place}")
+    if other_pages:
+        listed = "、".join(str(p) for p in other_pages)
+        listed_en = ", ".join(str(p) for p in other_pages)
+        lines.append(f"另见第 {listed} 页 / see also page {listed_en}")
+    lines.append(f"{severity_label(finding.severity)} · {finding.category}")
+    return "\n".join(lines)
+
+
+def summary_text(report: Report, unplaced: int) -> str:
+    zh, en = summary_lines(report)
+    doc = report.document
+    title = doc.title or doc.file or ""
+    lines = [f"yusuan 审核 audit{f'：{title}' if title else ''}", zh, en]
+    if unplaced:
+        lines.append(
+            f"另有 {unplaced} 条发现没有页码，注在本页左上角 / "
+            f"{unplaced} finding(s) without a page are notes at the top left of this page"
+        )
+    return "\n".join(lines)
+
+
+def annotate(pdf: bytes, report: Report) -> bytes:
+    """A copy of `pdf` with `report`'s findings drawn on it (see the module's docstring).
+
+    Raises `pypdfium2.PdfiumError` when pdfium cannot open or save the PDF (the caller has
+    already read it, so that means a PDF changed since).
+    """
+    import io
+
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
+    import pypdfium2.raw as raw  # type: ignore[import-untyped]
+
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        n = len(doc)
+        todo, unplaced = marks(report, n)
+        pages_of: dict[int, list[int]] = {}
+        for mark in todo:
+            pages_of.setdefault(id(mark.finding), []).append(mark.page)
+        by_page: dict[int, list[Mark]] = {}
+        for mark in todo:
+            by_page.setdefault(mark.page, []).append(mark)
+        for no in sorted(set(by_page) | {1}):
+            page = doc[no - 1]
+            try:
+                height = page.get_height()
+                for mark in by_page.get(no, []):
+                    others = [p for p in pages_of[id(mark.finding)] if p != no]
+                    _highlight(
+                        raw, page.raw, mark, height, note_text(mark.finding, other_pages=others)
+                    )
+                if no == 1:
+                    _note(raw, page.raw, 0, height, summary_text(report, len(unplaced)))
+                    for k, finding in enumerate(unplaced, start=1):
+                        color = _color(finding)
+                        _note(raw, page.raw, k, height, note_text(finding), color)
+            finally:
+                page.close()
+        buffer = io.BytesIO()
+        doc.save(buffer)
+        return buffer.getvalue()
+    finally:
+        doc.close()
+
+
+def write_annotated(pdf: bytes, report: Report, path: str | os.PathLike[str]) -> None:
+    """`annotate` into `path`, atomically: a temporary file beside it, renamed over it once
+    complete, so a failure never leaves a half-written file (raises OSError)."""
+    data = annotate(pdf, report)
+    target = Path(path)
+    if target.is_dir():
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _color(finding: Finding) -> tuple[int, int, int]:
+    return COLORS["suppressed" if finding.suppressed is not None else finding.severity]
+
+
+def _widestring(text: str) -> Any:
+    """`text` as pdfium's FPDF_WIDESTRING: UTF-16LE, NUL-terminated."""
+    data = (text + "\0").encode("utf-16-le")
+    return (ctypes.c_ushort * (len(data) // 2)).from_buffer_copy(data)
+
+
+def _common(raw: Any, annot: Any, contents: str, color: tuple[int, int, int], alpha: int) -> None:
+    raw.FPDFAnnot_SetColor(annot, raw.FPDFANNOT_COLORTYPE_Color, *color, alpha)
+    raw.FPDFAnnot_SetFlags(annot, raw.FPDF_ANNOT_FLAG_PRINT)
+    raw.FPDFAnnot_SetStringValue(annot, b"Contents", _widestring(contents))
+    raw.FPDFAnnot_SetStringValue(annot, b"T", _widestring(AUTHOR))
+
+
+def _highlight(raw: Any, page: Any, mark: Mark, height: float, contents: str) -> None:
+    annot = raw.FPDFPage_CreateAnnot(page, raw.FPDF_ANNOT_HIGHLIGHT)
+    if not annot:
+        raise RuntimeError(f"pdfium could not add a highlight on page {mark.page}")
+    try:
+        for x0, top, x1, bottom in mark.boxes:
+            # Upper-left, upper-right, lower-left, lower-right: the order viewers expect.
+            quad = raw.FS_QUADPOINTSF(
+                x0, height - top, x1, height - top, x0, height - bottom, x1, height - bottom
+            )
+            raw.FPDFAnnot_AppendAttachmentPoints(annot, quad)
+        x0, top, x1, bottom = mark.union
+        raw.FPDFAnnot_SetRect(annot, raw.FS_RECTF(x0, height - top, x1, height - bottom))
+        _common(raw, annot, contents, _color(mark.finding), ALPHA)
+        raw.FPDFAnnot_SetStringValue(annot, b"Subj", _widestring(mark.finding.rule))
+    finally:
+        raw.FPDFPage_CloseAnnot(annot)
+
+
+def _note(
+    raw: Any,
+    page: Any,
+    k: int,
+    height: float,
+    contents: str,
+    color: tuple[int, int, int] = (255, 220, 0),
+) -> None:
+    """A sticky note, the `k`-th down the left margin of the page from its top."""
+    annot = raw.FPDFPage_CreateAnnot(page, raw.FPDF_ANNOT_TEXT)
+    if not annot:
+        raise RuntimeError("pdfium could not add a note on page 1")
+    try:
+        rows = max(1, int((height - 2 * NOTE_TOP - NOTE_SIZE) // NOTE_STEP) + 1)
+        col, row = divmod(k, rows)  # a long list goes on in the next column
+        left, top = NOTE_LEFT + col * NOTE_STEP, NOTE_TOP + row * NOTE_STEP
+        rect = raw.FS_RECTF(left, height - top, left + NOTE_SIZE, height - top - NOTE_SIZE)
+        raw.FPDFAnnot_SetRect(annot, rect)
+        _common(raw, annot, contents, color, 255)
+    finally:
+        raw.FPDFPage_CloseAnnot(annot)
