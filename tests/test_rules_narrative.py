@@ -61,6 +61,7 @@ def test_the_family_is_registered() -> None:
         "NARR-SHARE",
         "NARR-THREE-PUBLIC",
         "NARR-TOTAL",
+        "NARR-YEAR",
     ]
     assert {REGISTRY[r].category for r in NARR} == {"table"}
     assert all(REGISTRY[r].example.base == "final" for r in NARR)
@@ -372,3 +373,56 @@ def test_three_public_part_with_its_own_budget() -> None:
     f = only(run("NARR-THREE-PUBLIC", d))
     assert (f.evidence.stated, f.evidence.computed) == ("0.68", "0.86")
     assert run("NARR-COMPLETION", d) == []  # 0.68 / 1.20 = 56.67%: the sentence's own figures
+
+
+# --------------------------------------------------------------------------------------------
+# NARR-YEAR: the report year in headings and in the sentences whose subject it is
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "stated"),
+    [
+        ("一、收入支出决算总体情况说明", "一、2023年度收入支出决算总体情况说明", "2023"),
+        ("2024年度收入、支出总计", "2023年度收入、支出总计", "2023"),
+        ("2024年度无国有资本经营预算财政拨款", "2022年度无国有资本经营预算财政拨款", "2022"),
+    ],
+)
+def test_year_in_a_heading_or_an_own_year_sentence(old: str, new: str, stated: str) -> None:
+    f = only(run("NARR-YEAR", demo_edit(old, new)))
+    assert (f.evidence.stated, f.evidence.computed) == (stated, "2024")
+    assert f.locations[0].page is not None
+
+
+def test_year_as_of_the_end_of_another_year(demo: Disclosure) -> None:
+    d = copy.deepcopy(demo)
+    d.narrative.append(
+        Paragraph(
+            heading="（三）国有资产占有使用情况说明",
+            text="截至2023年12月31日，本部门共有车辆0辆。",
+            source=Source(page=9, bbox=[0, 0, 10, 10]),
+        )
+    )
+    f = only(run("NARR-YEAR", d))
+    assert f.evidence.quote == "截至2023年12月31日，本部门共有车辆0辆。"
+    d.narrative[-1].text = "截至2024年12月31日，本部门共有车辆0辆。"
+    assert run("NARR-YEAR", d) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "与2023年度相比，收入支出总计减少56.95万元。",
+        "机关运行经费支出184.65万元，比2023年度增加2.55万元。",
+        "2024年度“三公”经费财政拨款支出决算数与2023年度持平。",
+        "较上年度增加1.00万元。",
+    ],
+)
+def test_comparison_years_are_quiet(demo: Disclosure, text: str) -> None:
+    d = copy.deepcopy(demo)
+    d.narrative.append(Paragraph(heading="（一）机关运行经费支出情况", text=text))
+    assert run("NARR-YEAR", d) == []
+
+
+def test_putuo_names_no_other_year(putuo: Disclosure) -> None:
+    """Checked by hand: every year on putuo's pages 21-24 is 2024 or a comparison with 2023."""
+    assert run("NARR-YEAR", putuo) == []

@@ -9,11 +9,18 @@ Two documents:
   multi-row headers, 类 / 款 / 项 cells merged down over their rows, thousands separators, tables
   in 元 and in 万元, tables cut by a page break (one continuing under a repeated header with
   fewer columns at other positions, one continuing without its header at shifted positions
-  with a row cut in two), two tables printed empty with 本表无数据, and a 名词解释 part.
+  with a row cut in two), two tables printed empty with 本表无数据, a 情况说明 part in the
+  putuo sample's sentences (`narrative()`), and a 名词解释 part. Its figures agree like a real
+  document's: the same figure in every table, each 元 figure rounding to the 万元 one, totals
+  and balances, 类 = Σ款 = Σ项, 基本 = 人员 + 公用, the 三公 parts, and every narrative figure,
+  share, growth and completion rate. `Final` prints variants of it: other provinces' titles,
+  单位：元 throughout, a continuation page without header and with fewer columns, deliberate
+  contradictions (`CONTRADICTIONS`), years copied from the year before.
 - `budget(text)`: a 预算 typeset from a seed-format text (headings bold, paragraphs wrapped,
   tab rows as bordered tables, the 项目绩效目标表 among them).
 
-The figures the tests compare with come from the specs below (`FINAL`), never from a reading.
+The figures the tests compare with come from the specs below (`final_specs`), never from a
+reading.
 Lines are wrapped only where the reader's joining restores the text exactly (between two wide
 characters, or beside wide punctuation), so a reading must equal the text typeset.
 """
@@ -201,6 +208,15 @@ class Typesetter:
         self.text(x, self.y, s, size, bold)
         self.y += size * 1.4 + gap
 
+    def pair(self, left: str, right: str, size: float = 10.5, gap: float = 6) -> None:
+        """Two texts on one printed line, one at each margin (`编制单位：…` … `单位：元`)."""
+        if self.room() < size * 1.4:
+            self.new_page()
+        self.text(self.margin, self.y, left, size)
+        w = self.string_width(right, size)
+        self.text(self.width - self.margin - w, self.y, right, size)
+        self.y += size * 1.4 + gap
+
     def paragraph(self, s: str, size: float = 10.5, indent: bool = True, gap: float = 8) -> None:
         """A paragraph: first line indented two characters, full lines justified to the
         measure, never cut by a page break (it moves to the next page whole)."""
@@ -314,16 +330,42 @@ DEPARTMENT = "上海市云溪区文化旅游局"
 YEAR = 2023
 TITLE = f"{DEPARTMENT}{YEAR}年度部门决算"
 
-# 收入支出决算总表 (元): two sides, 收入 | 支出.
+
+@dataclass
+class Final:
+    """How a variant of the 决算 is printed; the default is the document described above.
+
+    Every variant prints the same department and figures, so its tables and narrative agree
+    with each other (a real document's do) unless `contradictions` says otherwise."""
+
+    yuan: bool = False
+    """Every table in 元 (单位：元 throughout), the narrative still in 万元."""
+    titles: dict[str, str] = field(default_factory=dict)
+    """Standard name -> the title printed instead of it (`部门收支决算总表` …)."""
+    unit_name: bool = False
+    """The department's name above each title, and `编制单位：…` beside the 单位 line."""
+    narrow_continuation: bool = False
+    """收入决算表 goes on (page 4) without its header and with only the four columns that
+    hold figures, every column at another position."""
+    contradictions: bool = False
+    """Deliberate errors (`CONTRADICTIONS`): the reader must read them, the audit find them."""
+    explained: bool = True
+    """The 情况说明 part printed (without it the typed fields come from the tables alone)."""
+    year_slips: bool = False
+    """The narrative's first heading and its 国有资产 sentence name the year before."""
+
+
+# 收入支出决算总表 (元): two sides, 收入 | 支出. Each 元 figure rounds to the 万元 the other
+# tables print (39,465,412.56 元 -> 3946.54 万元).
 _SUMMARY_IN = [
-    ("一、一般公共预算财政拨款收入", "38265412.56"),
-    ("二、政府性基金预算财政拨款收入", "1200000.00"),
+    ("一、一般公共预算财政拨款收入", "39465412.56"),
+    ("二、政府性基金预算财政拨款收入", None),
     ("三、国有资本经营预算财政拨款收入", None),
     ("四、上级补助收入", None),
     ("五、事业收入", "2345678.90"),
     ("六、经营收入", None),
     ("七、附属单位上缴收入", None),
-    ("八、其他收入", "123456.78"),
+    ("八、其他收入", "123418.76"),
 ]
 _SUMMARY_OUT = [
     ("一、一般公共服务支出", None),
@@ -333,10 +375,10 @@ _SUMMARY_OUT = [
     ("五、住房保障支出", "1500000.00"),
 ]
 _SUMMARY_TAIL = [
-    ("本年收入合计", "41934548.24", "本年支出合计", "40800000.00"),
+    ("本年收入合计", "41934510.22", "本年支出合计", "40800000.00"),
     ("使用非财政拨款结余", None, "结余分配", None),
-    ("年初结转和结余", "2000000.00", "年末结转和结余", "3134548.24"),
-    ("总计", "43934548.24", "总计", "43934548.24"),
+    ("年初结转和结余", "2000000.00", "年末结转和结余", "3134510.22"),
+    ("总计", "43934510.22", "总计", "43934510.22"),
 ]
 
 # 收入决算表 (万元): 类 / 款 / 项, then the template's seven figure columns.
@@ -345,18 +387,18 @@ _INCOME_COLUMNS += ["附属单位上缴收入", "其他收入"]
 _INCOME_ROWS = [
     # (类, 款, 项, name, 本年收入合计, 财政拨款收入, 事业收入, 其他收入)
     ("", "", "", "合计", "4193.45", "3946.54", "234.57", "12.34"),
-    ("207", "", "", "文化旅游体育与传媒支出", "3743.45", "3496.54", "234.57", "12.34"),
-    ("207", "01", "", "文化和旅游", "3743.45", "3496.54", "234.57", "12.34"),
-    ("207", "01", "01", "行政运行", "1520.00", "1520.00", None, None),
-    ("207", "01", "09", "文化和旅游市场管理", "1011.11", "1011.11", None, None),
-    ("207", "01", "12", "文化和旅游交流与合作", "1212.34", "965.43", "234.57", "12.34"),
-    ("208", "", "", "社会保障和就业支出", "210.00", "210.00", None, None),
-    ("208", "05", "", "行政事业单位养老支出", "210.00", "210.00", None, None),
-    ("208", "05", "05", "机关事业单位基本养老保险缴费支出", "140.00", "140.00", None, None),
-    ("208", "05", "06", "机关事业单位职业年金缴费支出", "70.00", "70.00", None, None),
-    ("210", "", "", "卫生健康支出", "90.00", "90.00", None, None),
-    ("210", "11", "", "行政事业单位医疗", "90.00", "90.00", None, None),
-    ("210", "11", "01", "行政单位医疗", "90.00", "90.00", None, None),
+    ("207", "", "", "文化旅游体育与传媒支出", "3613.45", "3366.54", "234.57", "12.34"),
+    ("207", "01", "", "文化和旅游", "3613.45", "3366.54", "234.57", "12.34"),
+    ("207", "01", "01", "行政运行", "1280.00", "1280.00", None, None),
+    ("207", "01", "09", "文化和旅游市场管理", "960.00", "960.00", None, None),
+    ("207", "01", "12", "文化和旅游交流与合作", "1373.45", "1126.54", "234.57", "12.34"),
+    ("208", "", "", "社会保障和就业支出", "310.00", "310.00", None, None),
+    ("208", "05", "", "行政事业单位养老支出", "310.00", "310.00", None, None),
+    ("208", "05", "05", "机关事业单位基本养老保险缴费支出", "200.00", "200.00", None, None),
+    ("208", "05", "06", "机关事业单位职业年金缴费支出", "110.00", "110.00", None, None),
+    ("210", "", "", "卫生健康支出", "120.00", "120.00", None, None),
+    ("210", "11", "", "行政事业单位医疗", "120.00", "120.00", None, None),
+    ("210", "11", "01", "行政单位医疗", "120.00", "120.00", None, None),
     ("221", "", "", "住房保障支出", "150.00", "150.00", None, None),
     ("221", "02", "", "住房改革支出", "150.00", "150.00", None, None),
     ("221", "02", "01", "住房公积金", "150.00", "150.00", None, None),
@@ -364,6 +406,9 @@ _INCOME_ROWS = [
 #: The 收入决算表 page break: after this many body rows (inside 208 / 05: both cells merged
 #: over the break).
 _INCOME_BREAK = 9
+#: The break of the `narrow_continuation` variant: inside 207 / 01, before the 项 row that holds
+#: 事业收入 and 其他收入, so that the page without a header has a figure in every column.
+_NARROW_BREAK = 5
 
 # 支出决算表 (万元): one 科目编码 column, the template's six figure columns.
 _SPEND_COLUMNS = ["本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出"]
@@ -391,34 +436,54 @@ _SPEND_CUT = 8
 
 # 财政拨款收入支出决算总表 (万元).
 _FISCAL_IN = [
-    ("一、一般公共预算财政拨款", "3826.54"),
-    ("二、政府性基金预算财政拨款", "120.00"),
+    ("一、一般公共预算财政拨款", "3946.54"),
+    ("二、政府性基金预算财政拨款", None),
     ("三、国有资本经营预算财政拨款", None),
 ]
 _FISCAL_OUT = [
-    ("一、文化旅游体育与传媒支出", "3376.54", "3256.54", "120.00", None),
+    ("一、文化旅游体育与传媒支出", "3366.54", "3366.54", None, None),
     ("二、社会保障和就业支出", "310.00", "310.00", None, None),
     ("三、卫生健康支出", "120.00", "120.00", None, None),
-    ("四、住房保障支出", "140.00", "140.00", None, None),
+    ("四、住房保障支出", "150.00", "150.00", None, None),
 ]
 _FISCAL_TAIL = [
-    ("本年收入合计", "3946.54", "本年支出合计", ("3946.54", "3826.54", "120.00", None)),
+    ("本年收入合计", "3946.54", "本年支出合计", ("3946.54", "3946.54", None, None)),
     ("年初财政拨款结转和结余", None, "年末财政拨款结转和结余", (None, None, None, None)),
-    ("总计", "3946.54", "总计", ("3946.54", "3826.54", "120.00", None)),
+    ("总计", "3946.54", "总计", ("3946.54", "3946.54", None, None)),
 ]
 
 _FISCAL_KINDS = ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")
 
-# 一般公共预算财政拨款支出决算表 (万元).
+# 一般公共预算财政拨款支出决算表 (万元): 类, 款 and 项 rows; the budget (年初预算) of each 项
+# is what the narrative states beside it.
 _GENERAL_ROWS = [
-    ("", "合计", "3826.54", "1860.00", "1966.54"),
-    ("207", "文化旅游体育与传媒支出", "3246.54", "1280.00", "1966.54"),
+    ("", "合计", "3946.54", "1860.00", "2086.54"),
+    ("207", "文化旅游体育与传媒支出", "3366.54", "1280.00", "2086.54"),
+    ("20701", "文化和旅游", "3366.54", "1280.00", "2086.54"),
     ("2070101", "行政运行", "1280.00", "1280.00", None),
-    ("2070109", "文化和旅游市场管理", "1966.54", None, "1966.54"),
+    ("2070109", "文化和旅游市场管理", "960.00", None, "960.00"),
+    ("2070112", "文化和旅游交流与合作", "1126.54", None, "1126.54"),
     ("208", "社会保障和就业支出", "310.00", "310.00", None),
+    ("20805", "行政事业单位养老支出", "310.00", "310.00", None),
+    ("2080505", "机关事业单位基本养老保险缴费支出", "200.00", "200.00", None),
+    ("2080506", "机关事业单位职业年金缴费支出", "110.00", "110.00", None),
     ("210", "卫生健康支出", "120.00", "120.00", None),
+    ("21011", "行政事业单位医疗", "120.00", "120.00", None),
+    ("2101101", "行政单位医疗", "120.00", "120.00", None),
     ("221", "住房保障支出", "150.00", "150.00", None),
+    ("22102", "住房改革支出", "150.00", "150.00", None),
+    ("2210201", "住房公积金", "150.00", "150.00", None),
 ]
+#: 项 code -> (年初预算, what it is used for).
+_GENERAL_BUDGET = {
+    "2070101": ("1300.00", "局机关人员经费及公用经费等基本支出"),
+    "2070109": ("1000.00", "文化和旅游市场执法检查、演出市场监管等支出"),
+    "2070112": ("1126.54", "对外文化和旅游交流活动、推介会等支出"),
+    "2080505": ("205.00", "在职人员的基本养老保险缴费支出"),
+    "2080506": ("112.00", "在职人员的职业年金缴费支出"),
+    "2101101": ("125.00", "在职人员基本医疗保险费"),
+    "2210201": ("150.00", "缴纳在职人员住房公积金"),
+}
 
 # 一般公共预算财政拨款基本支出决算表 (元): two sides, 人员经费 | 公用经费.
 _BASIC_PERSONNEL = [
@@ -445,6 +510,10 @@ _THREE_HEAD += [("公务接待费", None)]
 _THREE_VALUES = ["12.50", "10.20", "3.00", "2.80", "6.00", "5.10", "0", "0", "6.00", "5.10"]
 _THREE_VALUES += ["3.50", "2.30"]
 
+#: 机关运行经费 (= 公用经费) this year and the year before (万元); the totals of the year before.
+_OPERATING = ("360.00", "348.00")
+_PREVIOUS = {"total": "4200.00", "fiscal": "3800.00", "general": "3800.00"}
+
 GLOSSARY = [
     ("财政拨款收入", "指单位本年度从本级财政部门取得的财政拨款。"),
     ("事业收入", "指事业单位开展专业业务活动及辅助活动所取得的收入。"),
@@ -457,78 +526,137 @@ GLOSSARY = [
 ]
 _CN = "一二三四五六七八九十"
 
+#: The deliberate errors of `Final(contradictions=True)`: (rule, pages of its locations, what
+#: is wrong). Each is one finding (a share printed with a wrong figure is computed from that
+#: figure, so the figures misstated carry shares that agree with them); the tests compare the
+#: audit's findings with this list.
+CONTRADICTIONS = [
+    ("TABLE-CLASS-SUM", [9, 9, 9], "差旅费 2,365,423.11 元: 302 商品和服务支出 ≠ Σ款"),
+    ("NARR-ITEM", [13, 8], "行政运行（项） 支出决算为1208.00万元, the table 1280.00"),
+    ("NARR-ITEM", [13, 8], "社会保障和就业支出（类） 301.00万元, the table 310.00"),
+    ("NARR-SHARE", [13, 8], "卫生健康支出（类） 占3.40%, the table gives 3.04%"),
+    ("NARR-THREE-PUBLIC", [14, 10], "公务接待费 支出决算为2.03万元, the table 2.30"),
+]
 
-def _summary_spec() -> Spec:
+
+def _yuan(value: str | None) -> str | None:
+    """A 万元 figure in 元 (exactly: the 万元 table's figure × 10000)."""
+    return None if value is None else f"{D(value) * 10000:.2f}"
+
+
+def _in(unit: str, value: str | None, options: Final) -> str | None:
+    """A figure of a table whose own unit is `unit`, as the variant prints it."""
+    return _yuan(value) if options.yuan and unit == "万元" else value
+
+
+def _summary_value(value: str | None, options: Final) -> str | None:
+    """A 收入支出决算总表 figure (元). Printed in 元 throughout, the document's 元 figures are
+    the 万元 ones × 10000 (the summary's cents would disagree with the other tables, now in 元
+    too, by what their rounding to 万元 hid)."""
+    if value is None or not options.yuan:
+        return value
+    return _yuan(f"{D(value) / 10000:.2f}")
+
+
+def _unit(unit: str, options: Final) -> str:
+    return "元" if options.yuan else unit
+
+
+def _title(name: str, options: Final, printed: str | None = None) -> str:
+    return options.titles.get(name, printed or name)
+
+
+def _summary_spec(options: Final) -> Spec:
     rows: list[Row] = []
     n = max(len(_SUMMARY_IN), len(_SUMMARY_OUT))
     for i in range(n):
         if i < len(_SUMMARY_IN):
             label, v = _SUMMARY_IN[i]
-            rows.append(Row(None, label, _v(v, None)))
+            rows.append(Row(None, label, _v(_summary_value(v, options), None)))
         if i < len(_SUMMARY_OUT):
             label, v = _SUMMARY_OUT[i]
-            rows.append(Row(None, label, _v(None, v)))
+            rows.append(Row(None, label, _v(None, _summary_value(v, options))))
     for a, va, b, vb in _SUMMARY_TAIL:
+        va, vb = _summary_value(va, options), _summary_value(vb, options)
         rows += [Row(None, a, _v(va, None)), Row(None, b, _v(None, vb))]
-    return Spec(
-        "收入支出决算总表", "收入支出决算总表", "元", [["收入", "决算数"], ["支出", "决算数"]], rows
-    )
+    name = "收入支出决算总表"
+    return Spec(name, _title(name, options), "元", [["收入", "决算数"], ["支出", "决算数"]], rows)
 
 
-def _income_spec() -> Spec:
+def _income_spec(options: Final) -> Spec:
     rows = []
-    for cls, kuan, xiang, name, total, fiscal, service, other in _INCOME_ROWS:
+    for cls, kuan, xiang, name, *figures in _INCOME_ROWS:
+        total, fiscal, service, other = (_in("万元", v, options) for v in figures)
         code = (cls + kuan + xiang) or None
         rows.append(Row(code, name, _v(total, fiscal, None, service, None, None, other)))
-    return Spec("收入决算表", "收入决算表", "万元", [[c] for c in _INCOME_COLUMNS], rows)
+    name = "收入决算表"
+    columns = [[c] for c in _INCOME_COLUMNS]
+    return Spec(name, _title(name, options), _unit("万元", options), columns, rows)
 
 
-def _spend_spec() -> Spec:
-    rows = [
-        Row(code or None, name, _v(total, basic, project, None, None, None))
-        for code, name, total, basic, project in _SPEND_ROWS
-    ]
-    return Spec("支出决算表", "支出决算表", "万元", [[c] for c in _SPEND_COLUMNS], rows)
+def _spend_spec(options: Final) -> Spec:
+    rows = []
+    for code, label, *figures in _SPEND_ROWS:
+        total, basic, project = (_in("万元", v, options) for v in figures)
+        rows.append(Row(code or None, label, _v(total, basic, project, None, None, None)))
+    name = "支出决算表"
+    columns = [[c] for c in _SPEND_COLUMNS]
+    return Spec(name, _title(name, options), _unit("万元", options), columns, rows)
 
 
-def _fiscal_spec() -> Spec:
+def _fiscal_spec(options: Final) -> Spec:
     rows: list[Row] = []
+
+    def y(v: str | None) -> str | None:
+        return _in("万元", v, options)
+
     for i in range(max(len(_FISCAL_IN), len(_FISCAL_OUT))):
         if i < len(_FISCAL_IN):
             label, v = _FISCAL_IN[i]
-            rows.append(Row(None, label, _v(v, None, None, None, None)))
+            rows.append(Row(None, label, _v(y(v), None, None, None, None)))
         if i < len(_FISCAL_OUT):
             label, *vs = _FISCAL_OUT[i]
-            rows.append(Row(None, label, _v(None, *vs)))
+            rows.append(Row(None, label, _v(None, *(y(v) for v in vs))))
     for a, va, b, vb in _FISCAL_TAIL:
-        rows += [Row(None, a, _v(va, None, None, None, None)), Row(None, b, _v(None, *vb))]
+        rows += [Row(None, a, _v(y(va), None, None, None, None))]
+        rows += [Row(None, b, _v(None, *(y(v) for v in vb)))]
     columns = [["收入", "决算数"], ["支出", "合计"]]
     columns += [["支出", "决算数", name] for name in _FISCAL_KINDS]
-    return Spec("财政拨款收入支出决算总表", "财政拨款收入支出决算总表", "万元", columns, rows)
+    name = "财政拨款收入支出决算总表"
+    return Spec(name, _title(name, options), _unit("万元", options), columns, rows)
 
 
-def _general_spec() -> Spec:
-    rows = [
-        Row(code or None, name, _v(total, basic, project))
-        for code, name, total, basic, project in _GENERAL_ROWS
-    ]
+def _general_spec(options: Final) -> Spec:
+    rows = []
+    for code, label, *figures in _GENERAL_ROWS:
+        rows.append(Row(code or None, label, _v(*(_in("万元", v, options) for v in figures))))
     name = "一般公共预算财政拨款支出决算表"
-    return Spec(name, name, "万元", [["合计"], ["基本支出"], ["项目支出"]], rows)
+    columns = [["合计"], ["基本支出"], ["项目支出"]]
+    return Spec(name, _title(name, options), _unit("万元", options), columns, rows)
 
 
-def _basic_spec() -> Spec:
+def _basic_public(options: Final) -> list[tuple[str, str, str]]:
+    if not options.contradictions:
+        return list(_BASIC_PUBLIC)
+    # 差旅费 with two digits swapped: 302 no longer the sum of its 款.
+    return [_BASIC_PUBLIC[0], _BASIC_PUBLIC[1], ("30211", "差旅费", "2365423.11")]
+
+
+def _basic_spec(options: Final) -> Spec:
     rows: list[Row] = []
-    for i in range(max(len(_BASIC_PERSONNEL), len(_BASIC_PUBLIC))):
+    public = _basic_public(options)
+    for i in range(max(len(_BASIC_PERSONNEL), len(public))):
         if i < len(_BASIC_PERSONNEL):
-            code, name, v = _BASIC_PERSONNEL[i]
-            rows.append(Row(code, name, _v(v, None)))
-        if i < len(_BASIC_PUBLIC):
-            code, name, v = _BASIC_PUBLIC[i]
-            rows.append(Row(code, name, _v(None, v)))
+            code, label, v = _BASIC_PERSONNEL[i]
+            rows.append(Row(code, label, _v(v, None)))
+        if i < len(public):
+            code, label, v = public[i]
+            rows.append(Row(code, label, _v(None, v)))
     a, va, b, vb = _BASIC_TAIL
     rows += [Row(None, a, _v(va, None)), Row(None, b, _v(None, vb))]
     name = "一般公共预算财政拨款基本支出决算表"
-    return Spec(name, name, "元", [["人员经费", "决算数"], ["公用经费", "决算数"]], rows)
+    columns = [["人员经费", "决算数"], ["公用经费", "决算数"]]
+    return Spec(name, _title(name, options), "元", columns, rows)
 
 
 def _three_columns() -> list[list[str]]:
@@ -540,33 +668,40 @@ def _three_columns() -> list[list[str]]:
     return out
 
 
-def _three_spec() -> Spec:
+def _three_values(options: Final) -> list[str | None]:
+    return [_in("万元", v, options) for v in _THREE_VALUES]
+
+
+def _three_spec(options: Final) -> Spec:
     name = '财政拨款"三公"经费支出决算表'
-    rows = [Row(None, None, _v(*_THREE_VALUES))]  # type: ignore[arg-type]
-    return Spec(name, "财政拨款“三公”经费支出决算表", "万元", _three_columns(), rows)
+    rows = [Row(None, None, _v(*_three_values(options)))]  # type: ignore[arg-type]
+    title = _title(name, options, "财政拨款“三公”经费支出决算表")
+    return Spec(name, title, _unit("万元", options), _three_columns(), rows)
 
 
 _FUND_COLUMNS = [["年初结转和结余"], ["本年收入"], ["本年支出", "小计"], ["本年支出", "基本支出"]]
 _FUND_COLUMNS += [["本年支出", "项目支出"], ["年末结转和结余"]]
 
 
-def _fund_spec(name: str) -> Spec:
+def _fund_spec(name: str, options: Final) -> Spec:
     rows = [Row(None, "合计", [None] * 6)]
-    return Spec(name, name, "万元", [list(c) for c in _FUND_COLUMNS], rows, empty=True)
+    columns = [list(c) for c in _FUND_COLUMNS]
+    return Spec(name, _title(name, options), _unit("万元", options), columns, rows, empty=True)
 
 
-def final_specs() -> list[Spec]:
+def final_specs(options: Final | None = None) -> list[Spec]:
     """The nine tables, in the order printed, with the pages `final_accounts` puts them on."""
+    options = options or Final()
     specs = [
-        _summary_spec(),
-        _income_spec(),
-        _spend_spec(),
-        _fiscal_spec(),
-        _general_spec(),
-        _basic_spec(),
-        _three_spec(),
-        _fund_spec("政府性基金预算财政拨款收入支出决算表"),
-        _fund_spec("国有资本经营预算财政拨款收入支出决算表"),
+        _summary_spec(options),
+        _income_spec(options),
+        _spend_spec(options),
+        _fiscal_spec(options),
+        _general_spec(options),
+        _basic_spec(options),
+        _three_spec(options),
+        _fund_spec("政府性基金预算财政拨款收入支出决算表", options),
+        _fund_spec("国有资本经营预算财政拨款收入支出决算表", options),
     ]
     pages = [[2], [3, 4], [5, 6], [7], [8], [9], [10], [11], [12]]
     for spec, p in zip(specs, pages, strict=True):
@@ -574,10 +709,186 @@ def final_specs() -> list[Spec]:
     return specs
 
 
-def _header(ts: Typesetter, title: str, unit: str, no: int) -> None:
+# --------------------------------------------------------------------------------------------
+# The narrative (情况说明), from the same figures, in the putuo sample's sentences
+
+_CENT = D("0.01")
+
+
+def _pct(part: str | Decimal, whole: str | Decimal) -> str:
+    from decimal import ROUND_HALF_UP
+
+    value = (D(part) * 100 / D(whole)).quantize(_CENT, rounding=ROUND_HALF_UP)
+    return f"{value}%"
+
+
+def _change(now: str, before: str) -> str:
+    """`增加146.54万元，增长3.86%` (or 减少 … 下降 …)."""
+    delta = D(now) - D(before)
+    up = delta >= 0
+    return (
+        f"{'增加' if up else '减少'}{abs(delta):.2f}万元，"
+        f"{'增长' if up else '下降'}{_pct(abs(delta), before)}"
+    )
+
+
+def narrative(options: Final | None = None) -> list[tuple[str, str]]:
+    """The 情况说明 part as (kind, text): kind "part" (the part title), "h" (a heading) or "p"
+    (a paragraph), in the order printed."""
+    options = options or Final()
+    bad = options.contradictions
+    dept, year, last = DEPARTMENT, YEAR, YEAR - 1
+    total_in = "4193.45"
+    fiscal = "3946.54"
+    total = f"{D('43934510.22') / 10000:.2f}"  # 4393.45
+    out: list[tuple[str, str]] = []
+    out.append(("part", f"第三部分 {dept}{year}年度部门决算情况说明"))
+    slip = f"{last}年度" if options.year_slips else ""
+    out.append(("h", f"一、{slip}收入支出决算总体情况说明"))
+    out.append(
+        (
+            "p",
+            f"{dept}{year}年度收入支出总计{total}万元。与{last}年度相比，收入支出总计"
+            f"{_change(total, _PREVIOUS['total'])}。主要原因：对外文化和旅游交流活动增加。",
+        )
+    )
+    out.append(("h", "二、收入决算情况说明"))
+    service_share = _pct("234.57", total_in)
+    out.append(
+        (
+            "p",
+            f"本年收入合计{total_in}万元，其中：财政拨款收入{fiscal}万元，"
+            f"占{_pct(fiscal, total_in)}；事业收入234.57万元，占{service_share}；"
+            f"其他收入12.34万元，占{_pct('12.34', total_in)}。",
+        )
+    )
+    out.append(("h", "三、支出决算情况说明"))
+    out.append(
+        (
+            "p",
+            f"本年支出合计4080.00万元，其中：基本支出1860.00万元，占{_pct('1860', '4080')}；"
+            f"项目支出2220.00万元，占{_pct('2220', '4080')}。",
+        )
+    )
+    out.append(("h", "四、财政拨款收入支出决算总体情况说明"))
+    out.append(
+        (
+            "p",
+            f"{dept}{year}年度财政拨款收入支出总计{fiscal}万元。与{last}年度相比，财政拨款收入"
+            f"支出总计{_change(fiscal, _PREVIOUS['fiscal'])}。主要原因：文化和旅游交流与合作"
+            "项目增加。",
+        )
+    )
+    out.append(("h", "五、一般公共预算财政拨款支出决算情况说明"))
+    out.append(("h", "（一）一般公共预算财政拨款支出决算总体情况"))
+    out.append(
+        (
+            "p",
+            f"一般公共预算财政拨款支出{fiscal}万元，占本年支出合计的{_pct(fiscal, '4080')}。"
+            f"与{last}年度相比，一般公共预算财政拨款支出{_change(fiscal, _PREVIOUS['general'])}。"
+            "主要原因：文化和旅游交流与合作项目增加。",
+        )
+    )
+    out.append(("h", "（二）一般公共预算财政拨款支出决算结构情况"))
+    classes = [(c, n, v) for c, n, v, _, _ in _GENERAL_ROWS if len(c) == 3]
+    parts = []
+    for code, name, value in classes:
+        said = "301.00" if bad and code == "208" else value
+        share = "3.40%" if bad and code == "210" else _pct(said, fiscal)
+        parts.append(f"{name}（类）{said}万元，占{share}")
+    out.append(
+        ("p", f"一般公共预算财政拨款支出{fiscal}万元，主要用于以下方面：" + "；".join(parts) + "。")
+    )
+    out.append(("h", "（三）一般公共预算财政拨款支出决算具体情况"))
+    budget = sum((D(b) for b, _ in _GENERAL_BUDGET.values()), D(0))
+    out.append(
+        (
+            "p",
+            f"一般公共预算财政拨款支出年初预算为{budget:.2f}万元，支出决算为{fiscal}万元，"
+            f"完成年初预算的{_pct(fiscal, budget)}。决算数小于预算数的主要原因：部分项目按实际"
+            "需求调减。其中：",
+        )
+    )
+    names = {c: n for c, n, *_ in _GENERAL_ROWS}
+    for n, (code, (b, use)) in enumerate(_GENERAL_BUDGET.items(), start=1):
+        actual = next(v for c, _, v, _, _ in _GENERAL_ROWS if c == code)
+        if bad and code == "2070101":
+            actual = "1208.00"
+        item = f"{names[code[:3]]}（类）{names[code[:5]]}（款）{names[code]}（项）"
+        if D(actual) < D(b):
+            why = "决算数小于预算数的主要原因：按实际发生数列支，结余资金按规定收回。"
+        else:
+            why = "决算数与预算数基本持平。"
+        out.append(
+            (
+                "p",
+                f"{n}、{item}。主要用于：{use}。年初预算为{b}万元，支出决算为{actual}万元。{why}",
+            )
+        )
+    out.append(("h", "六、一般公共预算财政拨款基本支出决算情况说明"))
+    out.append(
+        (
+            "p",
+            "一般公共预算财政拨款基本支出1860.00万元。其中：人员经费1500.00万元，主要包括："
+            "基本工资、津贴补贴、生活补助；公用经费360.00万元，主要包括：办公费、差旅费。",
+        )
+    )
+    out.append(("h", "七、“三公”经费财政拨款支出决算情况说明"))
+    out.append(("h", "（一）“三公”经费财政拨款支出决算总体情况说明"))
+    v = _THREE_VALUES
+    out.append(
+        (
+            "p",
+            f"“三公”经费财政拨款支出年初预算为{v[0]}万元，支出决算为{v[1]}万元，完成预算的"
+            f"{_pct(v[1], v[0])}。{year}年度“三公”经费支出决算数小于预算数的主要原因：厉行节约，"
+            "压减公务出行和接待。",
+        )
+    )
+    out.append(("h", "（二）“三公”经费财政拨款支出决算具体情况说明"))
+    reception = "2.03" if bad else v[11]
+    out.append(
+        (
+            "p",
+            f"因公出国（境）费支出决算为{v[3]}万元；公务用车购置及运行维护费支出决算为{v[5]}万元，"
+            f"其中：公务用车购置费支出决算为0.00万元，公务用车运行维护费支出决算为{v[9]}万元；"
+            f"公务接待费支出决算为{reception}万元。",
+        )
+    )
+    out.append(("h", "八、政府性基金预算财政拨款收入支出决算情况说明"))
+    out.append(("p", f"{dept}{year}年度无政府性基金预算财政拨款收入和支出。"))
+    out.append(("h", "九、国有资本经营预算财政拨款收入支出决算情况说明"))
+    out.append(("p", f"{dept}{year}年度无国有资本经营预算财政拨款收入和支出。"))
+    out.append(("h", "十、其他重要事项的情况说明"))
+    out.append(("h", "（一）机关运行经费支出情况"))
+    now, before = _OPERATING
+    out.append(
+        (
+            "p",
+            f"机关运行经费支出{now}万元，比{last}年度{_change(now, before)}。主要原因是办公场所"
+            "维修支出增加。",
+        )
+    )
+    out.append(("h", "（二）国有资产占有使用情况说明"))
+    asset_year = last if options.year_slips else year
+    out.append(
+        (
+            "p",
+            f"截至{asset_year}年12月31日，{dept}共有车辆2辆，其中：机要通信用车1辆、其他用车1辆。"
+            "单价100万元（含）以上设备（不含车辆）0台（套）。",
+        )
+    )
+    return out
+
+
+def _header(ts: Typesetter, name: str, title: str, unit: str, no: int, options: Final) -> None:
     ts.line(f"表{_CN[no - 1]}", 10, gap=0)
-    ts.line(title, 16, bold=True, align="center", gap=4)
-    ts.line(f"单位：{unit}", 10, align="right", gap=2)
+    if options.unit_name:
+        ts.line(DEPARTMENT, 12, align="center", gap=2)
+    ts.line(options.titles.get(name, title), 16, bold=True, align="center", gap=4)
+    if options.unit_name:
+        ts.pair(f"编制单位：{DEPARTMENT}", f"单位：{_unit(unit, options)}", 10, gap=2)
+    else:
+        ts.line(f"单位：{_unit(unit, options)}", 10, align="right", gap=2)
 
 
 def _note(ts: Typesetter, text: str) -> None:
@@ -590,6 +901,7 @@ def _two_sided(
     left: list[tuple[str, str | None]],
     right: list[tuple[str, tuple[str | None, ...]]],
     heads: tuple[list[Cell], list[float]],
+    size: float = 9.0,
 ) -> None:
     head, widths = heads
     cells = list(head)
@@ -608,7 +920,7 @@ def _two_sided(
             cells += [Cell(r, 3 + k, money(_d(v)), align="right") for k, v in enumerate(vs)]
         else:
             cells += [Cell(r, 2)] + [Cell(r, 3 + k) for k in range(n_right)]
-    ts.grid(ts.margin, widths, cells)
+    ts.grid(ts.margin, widths, cells, size=size)
 
 
 def _d(value: str | None) -> Decimal | None:
@@ -619,106 +931,138 @@ def _new_page(ts: Typesetter) -> None:
     ts.new_page()
 
 
-def final_accounts() -> bytes:
-    """The 决算 PDF (landscape A4, 13 pages)."""
+def final_accounts(options: Final | None = None) -> bytes:
+    """The 决算 PDF (landscape A4): cover, nine tables (pages 2-12), the 情况说明 and the
+    名词解释 after them."""
+    options = options or Final()
+    size = 7.5 if options.yuan else 9.0  # 元 figures are wider
     ts = Typesetter(landscape=True)
     # Page 1: cover and contents.
     ts.y = 160
     ts.line(DEPARTMENT, 24, bold=True, align="center", gap=8)
     ts.line(f"{YEAR}年度部门决算", 24, bold=True, align="center", gap=40)
     ts.line("目录", 14, bold=True, align="center", gap=10)
-    for text in ("第一部分 部门决算表", "第二部分 名词解释"):
+    for text in ("第一部分 部门决算表", "第二部分 部门决算情况说明", "第三部分 名词解释"):
         ts.line(text, 12, align="center", gap=4)
 
     # Page 2: 收入支出决算总表 (元, thousands separators).
     _new_page(ts)
-    _header(ts, "收入支出决算总表", "元", 1)
+    _header(ts, "收入支出决算总表", "收入支出决算总表", "元", 1, options)
     head = [Cell(0, 0, "收入", cols=2, align="center"), Cell(0, 2, "支出", cols=2, align="center")]
     head += [Cell(1, k, t, align="center") for k, t in enumerate(("项目", "决算数") * 2)]
-    left: list[tuple[str, str | None]] = list(_SUMMARY_IN)
-    right: list[tuple[str, tuple[str | None, ...]]] = [(b, (v,)) for b, v in _SUMMARY_OUT]
+
+    def sv(v: str | None) -> str | None:
+        return _summary_value(v, options)
+
+    left: list[tuple[str, str | None]] = [(a, sv(v)) for a, v in _SUMMARY_IN]
+    right: list[tuple[str, tuple[str | None, ...]]] = [(b, (sv(v),)) for b, v in _SUMMARY_OUT]
     right += [("", (None,))] * (len(left) - len(right))
     for a, va, b, vb in _SUMMARY_TAIL:
-        left.append((a, va))
-        right.append((b, (vb,)))
+        left.append((a, sv(va)))
+        right.append((b, (sv(vb),)))
     _two_sided(ts, left, right, (head, [250, 110, 250, 110]))
     _note(ts, "注：本表反映部门本年度的总收支和年末结转结余情况。")
 
     # Pages 3-4: 收入决算表, 类 / 款 cells merged over their rows; page 4 repeats the header
-    # without the two empty columns, at other positions.
+    # without the two empty columns, at other positions (or, narrow_continuation: goes on
+    # without a header, with only the four columns that hold figures).
     _new_page(ts)
-    _header(ts, "收入决算表", "万元", 2)
-    _income_part(ts, _INCOME_ROWS[:_INCOME_BREAK], list(range(7)), [34, 34, 34, 200], 58)
+    _header(ts, "收入决算表", "收入决算表", "万元", 2, options)
+    cut = _NARROW_BREAK if options.narrow_continuation else _INCOME_BREAK
+    rows = [_income_row(r, options) for r in _INCOME_ROWS]
+    _income_part(ts, rows[:cut], list(range(7)), [34, 34, 34, 200], 58, size=size)
     _new_page(ts)
-    _income_part(
-        ts,
-        _INCOME_ROWS[_INCOME_BREAK:],
-        [0, 1, 2, 3, 6],
-        [40, 40, 40, 230],
-        80,
-        carry=_INCOME_ROWS[_INCOME_BREAK - 1],
-    )
+    if options.narrow_continuation:
+        _income_part(
+            ts,
+            rows[cut:],
+            [0, 1, 3, 6],
+            [30, 30, 30, 170],
+            104,
+            carry=rows[cut - 1],
+            header=False,
+            size=size,
+        )
+    else:
+        _income_part(
+            ts,
+            rows[cut:],
+            [0, 1, 2, 3, 6],
+            [40, 40, 40, 230],
+            80,
+            carry=rows[cut - 1],
+            size=size,
+        )
     _note(ts, "注：本表反映部门本年度取得的各项收入情况。")
 
     # Pages 5-6: 支出决算表, one code column; page 6 goes on without the header, every
     # column shifted, and the row cut by the break is finished there.
     _new_page(ts)
-    _header(ts, "支出决算表", "万元", 3)
-    _spend_part(ts, first=True)
+    _header(ts, "支出决算表", "支出决算表", "万元", 3, options)
+    _spend_part(ts, True, options, size)
     _new_page(ts)
-    _spend_part(ts, first=False)
+    _spend_part(ts, False, options, size)
     _note(ts, "注：本表反映部门本年度各项支出情况。")
 
     # Page 7: 财政拨款收入支出决算总表.
     _new_page(ts)
-    _header(ts, "财政拨款收入支出决算总表", "万元", 4)
+    _header(ts, "财政拨款收入支出决算总表", "财政拨款收入支出决算总表", "万元", 4, options)
     head = [Cell(0, 0, "收入", cols=2, align="center"), Cell(0, 2, "支出", cols=5, align="center")]
     head += [Cell(1, 0, "项目", rows=2, align="center"), Cell(1, 1, "决算数", rows=2)]
     head += [Cell(1, 2, "项目", rows=2, align="center"), Cell(1, 3, "合计", rows=2)]
     head += [Cell(1, 4, "决算数", cols=3, align="center")]
     head += [Cell(2, 4 + k, t, align="center") for k, t in enumerate(_FISCAL_KINDS)]
-    fl: list[tuple[str, str | None]] = list(_FISCAL_IN)
-    fr: list[tuple[str, tuple[str | None, ...]]] = [(a, tuple(vs)) for a, *vs in _FISCAL_OUT]
+
+    def y(v: str | None) -> str | None:
+        return _in("万元", v, options)
+
+    fl: list[tuple[str, str | None]] = [(a, y(v)) for a, v in _FISCAL_IN]
+    fr: list[tuple[str, tuple[str | None, ...]]] = [
+        (a, tuple(y(v) for v in vs)) for a, *vs in _FISCAL_OUT
+    ]
     fl += [("", None)] * (len(fr) - len(fl))
     for a, va, b, vb in _FISCAL_TAIL:
-        fl.append((a, va))
-        fr.append((b, vb))
-    _two_sided(ts, fl, fr, (head, [170, 80, 170, 80, 90, 90, 90]))
+        fl.append((a, y(va)))
+        fr.append((b, tuple(y(v) for v in vb)))
+    _two_sided(ts, fl, fr, (head, [170, 80, 170, 80, 90, 90, 90]), size=size)
     _note(ts, "注：本表反映部门本年度财政拨款的总收支和年末结转结余情况。")
 
     # Page 8: 一般公共预算财政拨款支出决算表.
     _new_page(ts)
-    _header(ts, "一般公共预算财政拨款支出决算表", "万元", 5)
+    name = "一般公共预算财政拨款支出决算表"
+    _header(ts, name, name, "万元", 5, options)
     widths = [90, 260, 120, 120, 120]
     cells = [Cell(0, 0, "项目", cols=2, align="center")]
     cells += [Cell(0, 2 + k, t, rows=2, align="center") for k, t in enumerate(("合计", "基本支出"))]
     cells += [Cell(0, 4, "项目支出", rows=2, align="center")]
     cells += [Cell(1, 0, "科目编码", align="center"), Cell(1, 1, "科目名称", align="center")]
-    for i, (code, name, *vs) in enumerate(_GENERAL_ROWS):
+    for i, (code, label, *vs) in enumerate(_GENERAL_ROWS):
         r = 2 + i
         if not code:
-            cells.append(Cell(r, 0, name, cols=2, align="center"))
+            cells.append(Cell(r, 0, label, cols=2, align="center"))
         else:
-            cells += [Cell(r, 0, code), Cell(r, 1, name)]
-        cells += [Cell(r, 2 + k, money(_d(v)), align="right") for k, v in enumerate(vs)]
-    ts.grid(ts.margin, widths, cells)
+            cells += [Cell(r, 0, code), Cell(r, 1, label)]
+        cells += [Cell(r, 2 + k, money(_d(y(v))), align="right") for k, v in enumerate(vs)]
+    ts.grid(ts.margin, widths, cells, size=size, min_height=16.0)
 
     # Page 9: 一般公共预算财政拨款基本支出决算表 (元), two sides.
     _new_page(ts)
-    _header(ts, "一般公共预算财政拨款基本支出决算表", "元", 6)
+    name = "一般公共预算财政拨款基本支出决算表"
+    _header(ts, name, name, "元", 6, options)
     cells = [Cell(0, 0, "人员经费", cols=3, align="center")]
     cells += [Cell(0, 3, "公用经费", cols=3, align="center")]
     cells += [
         Cell(1, k, t, align="center")
         for k, t in enumerate(("经济分类科目编码", "科目名称", "决算数") * 2)
     ]
-    n = max(len(_BASIC_PERSONNEL), len(_BASIC_PUBLIC))
+    public = _basic_public(options)
+    n = max(len(_BASIC_PERSONNEL), len(public))
     for i in range(n):
         r = 2 + i
-        for side, items in ((0, _BASIC_PERSONNEL), (3, _BASIC_PUBLIC)):
+        for side, items in ((0, _BASIC_PERSONNEL), (3, public)):
             if i < len(items):
-                code, name, v = items[i]
-                cells += [Cell(r, side, code), Cell(r, side + 1, name)]
+                code, label, v = items[i]
+                cells += [Cell(r, side, code), Cell(r, side + 1, label)]
                 cells.append(Cell(r, side + 2, money(D(v)), align="right"))
             else:
                 cells += [Cell(r, side + k) for k in range(3)]
@@ -730,7 +1074,8 @@ def final_accounts() -> bytes:
 
     # Page 10: 财政拨款"三公"经费支出决算表, three header rows.
     _new_page(ts)
-    _header(ts, "财政拨款“三公”经费支出决算表", "万元", 7)
+    name = '财政拨款"三公"经费支出决算表'
+    _header(ts, name, "财政拨款“三公”经费支出决算表", "万元", 7, options)
     cells = [Cell(0, 0, "财政拨款“三公”经费", cols=12, align="center")]
     col = 0
     for a, b in _THREE_HEAD:
@@ -742,8 +1087,9 @@ def final_accounts() -> bytes:
             cells.append(Cell(1, col, a, rows=2, cols=2, align="center"))
         cells += [Cell(3, col, "预算数", align="center"), Cell(3, col + 1, "决算数")]
         col += 2
-    cells += [Cell(4, k, money(D(v)), align="right") for k, v in enumerate(_THREE_VALUES)]
-    ts.grid(ts.margin, [60.0] * 12, cells)
+    values = _three_values(options)
+    cells += [Cell(4, k, money(_d(v)), align="right") for k, v in enumerate(values)]
+    ts.grid(ts.margin, [60.0] * 12, cells, size=size)
     _note(ts, "注：本表反映部门本年度“三公”经费支出预决算情况。")
 
     # Pages 11-12: the two fund tables, printed empty.
@@ -752,7 +1098,7 @@ def final_accounts() -> bytes:
         (9, "国有资本经营预算财政拨款收入支出决算表"),
     ):
         _new_page(ts)
-        _header(ts, name, "万元", no)
+        _header(ts, name, name, "万元", no, options)
         cells = [Cell(0, 0, "项目", cols=2, align="center")]
         cells += [Cell(0, 2, "年初结转和结余", rows=2), Cell(0, 3, "本年收入", rows=2)]
         cells += [Cell(0, 4, "本年支出", cols=3, align="center")]
@@ -764,32 +1110,60 @@ def final_accounts() -> bytes:
         ts.grid(ts.margin, [90, 200, 70, 70, 70, 70, 70, 70], cells)
         _note(ts, "注：本单位无相关收入和支出，本表无数据。")
 
-    # Page 13: 名词解释 (a part title that is not bold, items numbered 一、二、…).
+    # Pages 13-: the 情况说明, as the putuo sample prints it.
     _new_page(ts)
-    ts.line("第二部分 名词解释", 14, gap=10)
+    for kind, text in narrative(options) if options.explained else []:
+        if kind == "part":
+            ts.line(text, 14, bold=True, align="center", gap=10)
+        elif kind == "h":
+            ts.line(text, 11, bold=True, gap=4)
+        else:
+            ts.paragraph(text)
+
+    # Then 名词解释 (a part title that is not bold, items numbered 一、二、…) on a page of its own.
+    if options.explained:
+        _new_page(ts)
+    ts.line("第四部分 名词解释", 14, gap=10)
     for n, (term, definition) in enumerate(GLOSSARY):
         ts.paragraph(f"{_CN[n]}、{term}：{definition}")
     return ts.finish()
 
 
+_IncomeRow = tuple[str, str, str, str, str | None, str | None, str | None, str | None]
+
+
+def _income_row(
+    row: tuple[str, str, str, str, str, str, str | None, str | None], options: Final
+) -> _IncomeRow:
+    cls, kuan, xiang, name, *figures = row
+    total, fiscal, service, other = (_in("万元", v, options) for v in figures)
+    return (cls, kuan, xiang, name, total, fiscal, service, other)
+
+
 def _income_part(
     ts: Typesetter,
-    rows: list[tuple[str, str, str, str, str, str, str | None, str | None]],
+    rows: list[_IncomeRow],
     columns: list[int],
     code_widths: list[float],
     width: float,
-    carry: tuple[str, ...] | None = None,
+    carry: _IncomeRow | None = None,
+    header: bool = True,
+    size: float = 9.0,
 ) -> None:
-    """A page's piece of the 收入决算表: header (three rows), then `rows`, 类 and 款 cells
-    merged down over the rows that share them; `columns` are the figure columns printed."""
+    """A page's piece of the 收入决算表: header (three rows, unless `header` is false), then
+    `rows`, 类 and 款 cells merged down over the rows that share them; `columns` are the figure
+    columns printed."""
     widths = code_widths + [width] * len(columns)
-    cells = [Cell(0, 0, "项目", cols=4, align="center")]
-    cells += [Cell(1, 0, "支出功能分类科目编码", cols=3, align="center")]
-    cells += [Cell(1, 3, "科目名称", rows=2, align="center")]
-    cells += [Cell(2, k, t, align="center") for k, t in enumerate("类款项")]
-    for n, k in enumerate(columns):
-        cells.append(Cell(0, 4 + n, _INCOME_COLUMNS[k], rows=3, align="center"))
-    r0 = 3
+    cells: list[Cell] = []
+    r0 = 0
+    if header:
+        cells += [Cell(0, 0, "项目", cols=4, align="center")]
+        cells += [Cell(1, 0, "支出功能分类科目编码", cols=3, align="center")]
+        cells += [Cell(1, 3, "科目名称", rows=2, align="center")]
+        cells += [Cell(2, k, t, align="center") for k, t in enumerate("类款项")]
+        for n, k in enumerate(columns):
+            cells.append(Cell(0, 4 + n, _INCOME_COLUMNS[k], rows=3, align="center"))
+        r0 = 3
     for k in (0, 1):  # 类, 款 merged down over equal runs (the 合计 row and blanks apart)
         i = 0
         while i < len(rows):
@@ -810,10 +1184,10 @@ def _income_part(
         values = [total, fiscal, None, service, None, None, other]
         for n, k in enumerate(columns):
             cells.append(Cell(r, 4 + n, money(_d(values[k])), align="right"))
-    ts.grid(ts.margin + (0 if len(columns) == 7 else 30), widths, cells)
+    ts.grid(ts.margin + (0 if len(columns) == 7 else 30), widths, cells, size=size)
 
 
-def _spend_part(ts: Typesetter, first: bool) -> None:
+def _spend_part(ts: Typesetter, first: bool, options: Final, size: float) -> None:
     widths = [70.0, 190.0] + [78.0] * 6
     x0 = ts.margin
     cells: list[Cell] = []
@@ -832,7 +1206,7 @@ def _spend_part(ts: Typesetter, first: bool) -> None:
         cut_name = _SPEND_ROWS[_SPEND_CUT][1]
         cells += [Cell(0, 0), Cell(0, 1, cut_name[12:])] + [Cell(0, 2 + k) for k in range(6)]
         r0 = 1
-    for i, (code, name, total, basic, project) in enumerate(rows):
+    for i, (code, name, *figures) in enumerate(rows):
         r = r0 + i
         if first and i == len(rows) - 1:
             name = name[:12]  # the row is cut: the rest of its name is on the next page
@@ -840,9 +1214,9 @@ def _spend_part(ts: Typesetter, first: bool) -> None:
             cells.append(Cell(r, 0, name, cols=2, align="center"))
         else:
             cells += [Cell(r, 0, code), Cell(r, 1, name)]
-        values = [total, basic, project, None, None, None]
+        values = [_in("万元", v, options) for v in figures] + [None, None, None]
         cells += [Cell(r, 2 + k, money(_d(v)), align="right") for k, v in enumerate(values)]
-    ts.grid(x0, widths, cells, open_bottom=first)
+    ts.grid(x0, widths, cells, open_bottom=first, size=size)
 
 
 # --------------------------------------------------------------------------------------------

@@ -1354,3 +1354,101 @@ class NarrativeNone(Rule):
                 table=cell.where,
                 value=fmt(cell.value),
             )
+
+
+# --------------------------------------------------------------------------------------------
+# Years: the document's own headings and sentences name its year
+
+_A_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})年")
+#: Words before a year that make it a comparison (与2023年度相比, 比2023年度增加, 较上年).
+_COMPARED = ("与", "和", "同", "比", "较", "对比", "相比", "上年", "上一年", "截至上年")
+#: Sentences that name the report year as their subject: `2024年度部门决算`, `2024年度收入支出
+#: 总计…`, `2024年度无…`, `2024年度“三公”经费…`, `2024年度政府采购金额…`.
+_OWN_YEAR = re.compile(
+    r"(?P<y>(?:19|20)\d{2})年度?(?=部门决算|部门预算|收入、?支出总计|财政拨款收入、?支出总计|无"
+    r"|[\"“]?三公|政府采购金额|预算绩效管理工作)"
+)
+#: The 国有资产 date of a 决算: the end of its own year.
+_AS_OF = re.compile(r"截[至止](?P<y>(?:19|20)\d{2})年(?:12月31日|末|底)")
+
+
+def _compared(text: str, start: int) -> bool:
+    return text[:start].endswith(_COMPARED)
+
+
+@register
+class NarrativeYear(Rule):
+    """文件的标题、情况说明的标题和以本年度为主语的句子必须是文件的年度。
+
+    A 2024 决算 explains 2024: a heading such as `一、2023年度收入支出决算总体情况说明`, a
+    sentence such as `2023年度收入支出总计…` or `截至2023年12月31日，…共有车辆…` (the 国有资产
+    date of a 决算 is the end of its own year) was copied from the year before and not updated.
+    Comparison years are not the report year and are left alone: `与2023年度相比`, `比2023年度
+    增加`, `较上年`. The title is checked too where the year was not read from it. Source: 财预
+    〔2016〕143号 (公开内容应真实、准确).
+    """
+
+    id = "NARR-YEAR"
+    category = "table"
+    severity = "warning"
+    title = "情况说明中的年度与文件年度不符"
+    title_en = "The narrative names a year other than the document's"
+    message = "{where}为 {year} 年，文件年度为 {expected} 年"
+    message_en = "{where_en} says {year}, the document's year is {expected}"
+    hint = "核对标题和情况说明中的年度是否已更新"
+    hint_en = "update the year in the heading or the sentence"
+    source = _FINAL
+    example = Example(
+        "一、收入支出决算总体情况说明", "一、2023年度收入支出决算总体情况说明", base="final"
+    )
+
+    def check(self, d: Disclosure) -> Iterator[Finding]:
+        if d.year is None:
+            return
+        year = d.year
+        if d.title:
+            title = _SPACE.sub("", d.title)
+            for m in _A_YEAR.finditer(title):
+                if int(m.group("y")) != year and not _compared(title, m.start()):
+                    yield self._found(
+                        at(d, "title"), d.title, m.group("y"), "标题", "the title", year
+                    )
+        seen: set[str] = set()
+        for index, paragraph in enumerate(d.narrative):
+            where = at(paragraph, f"narrative[{index}]")
+            heading = _SPACE.sub("", paragraph.heading or "")
+            if heading and heading not in seen:
+                seen.add(heading)
+                for m in _A_YEAR.finditer(heading):
+                    if int(m.group("y")) != year and not _compared(heading, m.start()):
+                        yield self._found(
+                            where,
+                            paragraph.heading or "",
+                            m.group("y"),
+                            "情况说明标题",
+                            "a narrative heading",
+                            year,
+                        )
+            text = _Text(paragraph.text)
+            patterns = [_OWN_YEAR, _AS_OF] if d.kind == "final" else [_OWN_YEAR]
+            for pattern in patterns:
+                for m in pattern.finditer(text.text):
+                    if int(m.group("y")) != year and not _compared(text.text, m.start()):
+                        yield self._found(
+                            where,
+                            text.quote(m.start(), m.end()),
+                            m.group("y"),
+                            "情况说明",
+                            "the narrative",
+                            year,
+                        )
+
+    def _found(self, where: Location, quote: str, y: str, zh: str, en: str, year: int) -> Finding:
+        return self.finding(
+            locations=[where],
+            evidence=Evidence(quote=" ".join(quote.split()), stated=y, computed=str(year)),
+            where=zh,
+            where_en=en,
+            year=y,
+            expected=year,
+        )

@@ -70,9 +70,14 @@ _EMPTY_NOTE = "本表无数据"
 _UNIT = re.compile(r"单位\s*[:：]\s*(万元|元)")
 
 
+#: 决算 titles some provinces shorten: `部门收支决算总表`, `财政拨款收支决算总表`.
+_SHORT = re.compile(r"收支(?=决算)")
+
+
 def standard_name(title: str) -> str | None:
-    """The standard name a printed title names, or None."""
-    key = re.sub(r"\s+", "", title).translate(_QUOTES)
+    """The standard name a printed title names, or None: by the name it contains, whatever
+    stands around it (the department, the year, `部门` / `单位`, `（公开01表）`)."""
+    key = _SHORT.sub("收入支出", re.sub(r"\s+", "", title).translate(_QUOTES))
     for words, name in _MATCH:
         if words in key:
             return name
@@ -247,13 +252,15 @@ def _figures(cells: list[str]) -> bool:
 def _continues(std: _Std, part: _Part) -> bool:
     first = std.parts[0]
     if part.header and part.paths != first.paths:
-        return _align(first, part) is not None
+        return _align(std, part) is not None
     return part.table.n_cols <= first.table.n_cols
 
 
-def _align(first: _Part, part: _Part) -> list[int] | None:
+def _align(std: _Std, part: _Part) -> list[int] | None:
     """For each grid column of `part`, the column of the first part it continues: by header
-    text when the page repeats the header, else by position (same columns)."""
+    text when the page repeats the header, by position when it prints the same columns, else
+    by what each column holds (`_by_role`)."""
+    first = std.parts[0]
     n = first.table.n_cols
     if part.header:
         out = []
@@ -276,16 +283,88 @@ def _align(first: _Part, part: _Part) -> list[int] | None:
         return out
     if part.table.n_cols == n:
         return list(range(n))
-    # Fewer columns and no header: each column under the first part's column it overlaps most.
-    out = []
+    return _by_role(std, part)
+
+
+def _column_cells(part: _Part, k: int) -> list[str]:
+    return [
+        _words(part.cover[r][k])
+        for r in range(part.header, len(part.cover))
+        if part.cover[r][k].col == k
+    ]
+
+
+def _by_role(std: _Std, part: _Part) -> list[int] | None:
+    """A page that goes on without a header and with fewer columns: where the columns are
+    says little (the page may be set at other positions and widths), what they hold says
+    more. Each column is a code column (only codes such as `207` / `01`), a label column (text)
+    or a figure column (figures or blank), as the first part's are; code and label columns
+    continue the first part's of their role in order. The figure columns continue the first
+    part's data columns in order, leaving out as many as the page lacks: which ones is chosen
+    so that the columns left out are those of the first part that hold no figure (a page
+    drops the template's empty columns, not the ones with figures), and among equal choices
+    so that each column's offset from the last label column best matches the first part's
+    (a page shifted as a whole keeps those offsets)."""
+    first = std.parts[0]
+    roles = std.roles
+    mine: list[str] = []
     for k in range(part.table.n_cols):
-        x0, x1 = part.table.xs[k], part.table.xs[k + 1]
-        best = max(
-            range(n),
-            key=lambda j: min(x1, first.table.xs[j + 1]) - max(x0, first.table.xs[j]),
-        )
-        out.append(best)
-    return out
+        cells = [t for t in _column_cells(part, k) if t]
+        if cells and all(_CODE.match(t) for t in cells):
+            mine.append("code")
+        elif any(number(t) is None for t in cells):
+            mine.append("label")
+        else:
+            mine.append("data")
+    out: list[int | None] = [None] * len(mine)
+    for role in ("code", "label"):
+        theirs = [k for k, r in enumerate(roles) if r == role]
+        ours = [k for k, r in enumerate(mine) if r == role]
+        if len(ours) > len(theirs):
+            return None
+        # Right-aligned: a page that drops a code column drops the outer one (类 before 款).
+        for k, j in zip(reversed(ours), reversed(theirs), strict=False):
+            out[k] = j
+    theirs = [k for k, r in enumerate(roles) if r == "data"]
+    ours = [k for k, r in enumerate(mine) if r == "data"]
+    if len(ours) > len(theirs):
+        return None
+    full = {k for k in theirs if _figures(_column_cells(first, k))}
+
+    def anchor(table: Table, labels: list[int]) -> float:
+        return table.xs[max(labels) + 1] if labels else table.xs[0]
+
+    a0 = anchor(first.table, [k for k, r in enumerate(roles) if r != "data"])
+    a1 = anchor(part.table, [k for k, r in enumerate(mine) if r != "data"])
+
+    def offset(table: Table, k: int, a: float) -> float:
+        return (table.xs[k] + table.xs[k + 1]) / 2 - a
+
+    # Order-preserving assignment of `ours` to `theirs`: cost[i][j] = best cost with the
+    # first i of ours placed among the first j of theirs.
+    big = 1e6
+    inf = float("inf")
+    m, n = len(ours), len(theirs)
+    cost = [[inf] * (n + 1) for _ in range(m + 1)]
+    back: list[list[bool]] = [[False] * (n + 1) for _ in range(m + 1)]
+    cost[0][0] = 0.0
+    for j in range(1, n + 1):
+        cost[0][j] = cost[0][j - 1] + (big if theirs[j - 1] in full else 0.0)
+    for i in range(1, m + 1):
+        for j in range(i, n + 1):
+            skip = cost[i][j - 1] + (big if theirs[j - 1] in full else 0.0)
+            here = offset(part.table, ours[i - 1], a1) - offset(first.table, theirs[j - 1], a0)
+            take = cost[i - 1][j - 1] + abs(here)
+            cost[i][j], back[i][j] = (take, True) if take <= skip else (skip, False)
+    i, j = m, n
+    while i > 0:
+        if back[i][j]:
+            out[ours[i - 1]] = theirs[j - 1]
+            i -= 1
+        j -= 1
+    if any(v is None for v in out):
+        return None
+    return [v for v in out if v is not None]
 
 
 @dataclass
@@ -326,7 +405,7 @@ def _build(std: _Std) -> StandardTable:
     printed: list[tuple[int, dict[int, str], dict[int, Cell]]] = []
     """Each printed row: its page, text by first-part column, the cells (for the box)."""
     for n, part in enumerate(std.parts):
-        align = list(range(first.table.n_cols)) if n == 0 else _align(first, part)
+        align = list(range(first.table.n_cols)) if n == 0 else _align(std, part)
         if align is None:
             continue
         cut = n > 0 and std.parts[n - 1].table.open_bottom and printed
