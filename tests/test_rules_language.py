@@ -12,7 +12,7 @@ import pytest
 from audit_helpers import edit, run, run_text
 from yusuan.audit import REGISTRY, Finding
 from yusuan.audit.rules.language import TYPOS
-from yusuan.model import Disclosure, Indicator, Project
+from yusuan.model import Disclosure, GlossaryEntry, Indicator, Paragraph, Project, Source
 
 P1, P10, P16 = 144, 346, 472
 P4_ROW2 = 225
@@ -163,6 +163,30 @@ def test_indicator_names_and_purposes_are_searched() -> None:
     )
     got = [(f.locations[0].section, f.locations[0].indicator) for f in run("LANG-TYPO", d)]
     assert got == [("projects[3].purpose", None), ("projects[3].indicators[2]", 2)]
+
+
+def test_narrative_paragraphs_are_searched_with_their_page() -> None:
+    # A 决算's 情况说明 is prose the public reads: its typos count too, found on their page.
+    d = Disclosure(
+        glossary=[GlossaryEntry(term="基本支出", definition="指…")],
+        narrative=[
+            Paragraph(heading="一、收入支出决算总体情况说明", text="收入支出总计 100 万元。"),
+            Paragraph(
+                heading="五、一般公用预算财政拨款支出决算情况说明",
+                text="一般公用预算财政拨款支出 90 万元，，主要用于…",
+                source=Source(page=21, bbox=[72.0, 300.0, 520.0, 340.0]),
+            ),
+        ],
+    )
+    typo = only(run("LANG-TYPO", d))
+    loc = typo.locations[0]
+    assert (typo.evidence.stated, loc.section, loc.page, loc.bbox) == (
+        "一般公用预算",
+        "narrative[1]",
+        21,
+        [72.0, 300.0, 520.0, 340.0],
+    )
+    assert only(run("LANG-DOUBLE-PUNCT", d)).locations[0].section == "narrative[1]"
 
 
 # --------------------------------------------------------------------------------------------

@@ -15,7 +15,8 @@ from functools import lru_cache
 
 from ...model import Disclosure, Indicator, Project
 from ..finding import Evidence, Finding
-from ..rule import Example, Rule, at_indicator, at_project, register, shared
+from ..rows import quantities, rows, words
+from ..rule import Example, Rule, at_indicator, at_project, register
 
 HUNDRED = Decimal(100)
 _DIGIT = re.compile(r"[0-9０-９]")
@@ -83,44 +84,6 @@ def _quote(ind: Indicator) -> str:
     return " | ".join(_show(part) for part in (ind.level2, ind.name, ind.description, ind.value))
 
 
-def _all_rows(d: Disclosure) -> list[tuple[Project, int, Indicator]]:
-    return [
-        (project, row, ind)
-        for project in d.projects
-        for row, ind in enumerate(project.indicators, 1)
-    ]
-
-
-def _rows(d: Disclosure) -> list[tuple[Project, int, Indicator]]:
-    """Every indicator row with its project and 1-based row number; listed once per engine
-    run for the rules that walk them all (a nested generator per rule costs more)."""
-    return shared(d, _all_rows)
-
-
-def _all_words(d: Disclosure) -> list[tuple[Project, int, Indicator]]:
-    return [r for r in _rows(d) if r[2].parsed is None or r[2].parsed.kind == "qualitative"]
-
-
-def _words(d: Disclosure) -> list[tuple[Project, int, Indicator]]:
-    """The rows whose value is words, not a parsed quantity or deadline (about a fifth of a
-    table), in row order; listed once per engine run."""
-    return shared(d, _all_words)
-
-
-def _all_quantities(d: Disclosure) -> list[tuple[Project, int, Indicator]]:
-    return [
-        r
-        for r in _rows(d)
-        if r[2].parsed and r[2].parsed.kind == "quantitative" and r[2].parsed.unit
-    ]
-
-
-def _quantities(d: Disclosure) -> list[tuple[Project, int, Indicator]]:
-    """The rows whose value parsed as a quantity with a unit, in row order; listed once per
-    engine run."""
-    return shared(d, _all_quantities)
-
-
 def _pname(project: Project) -> str:
     return project.name or project.code or str(project.no)
 
@@ -162,7 +125,7 @@ class Levels(Rule):
     )
 
     def check(self, d: Disclosure) -> Iterator[Finding]:
-        for project, row, ind in _rows(d):
+        for project, row, ind in rows(d):
             problem = _misfiled(ind.level1, ind.level2)
             if problem is None:
                 continue
@@ -314,7 +277,7 @@ class Unmeasurable(Rule):
     example = Example()
 
     def check(self, d: Disclosure) -> Iterator[Finding]:
-        for project, row, ind in _words(d):
+        for project, row, ind in words(d):
             value = ind.value
             if not value:
                 continue
@@ -368,7 +331,7 @@ class Impossible(Rule):
     )
 
     def check(self, d: Disclosure) -> Iterator[Finding]:
-        for project, row, ind in _quantities(d):
+        for project, row, ind in quantities(d):
             pv = ind.parsed
             if pv is None or pv.unit != "%" or pv.number is None:
                 continue
@@ -451,7 +414,7 @@ class NameValue(Rule):
     example = Example()
 
     def check(self, d: Disclosure) -> Iterator[Finding]:
-        for project, row, ind in _rows(d):
+        for project, row, ind in rows(d):
             if not ind.name:
                 continue
             problem = _name_problem(ind.name, ind.value)
@@ -656,10 +619,10 @@ class ClassFit(Rule):
     example = Example()
 
     def check(self, d: Disclosure) -> Iterator[Finding]:
-        for project, row, ind in _quantities(d):
+        for project, row, ind in quantities(d):
             pv = ind.parsed
             if pv is None or not pv.unit:
-                continue  # never: _quantities has a unit (and tells mypy so here)
+                continue  # never: quantities() have a unit (and tells mypy so here)
             level2 = _level2(ind)
             unit = pv.unit
             if level2 in ("成本", "经济成本"):

@@ -1,9 +1,10 @@
 """Language: misspelt official terms and doubled punctuation in the disclosure's prose.
 
 The prose fields (duties, goals, safeguards, purposes, indicator names and descriptions,
-glossary) are joined once into one text with separators; each catalogue entry's literal core
-is found in it with a plain substring search (a regex alternation over the whole text is ten
-times slower), and each match is mapped back to its field and place only when it is reported.
+glossary, and the 情况说明 paragraphs of a document that prints standard tables) are joined
+once into one text with separators; each catalogue entry's literal core is found in it with a
+plain substring search (a regex alternation over the whole text is ten times slower), and each
+match is mapped back to its field and place only when it is reported.
 """
 
 from __future__ import annotations
@@ -65,6 +66,9 @@ class _Prose:
         for no, entry in enumerate(d.glossary, 1):
             parts += (entry.term, entry.definition or "")
             keys += (("glossary", no, 0), ("glossary", no, 0))
+        for i, paragraph in enumerate(d.narrative):
+            parts.append(paragraph.text)
+            keys.append(("narrative", i, 0))
         step = len(_SEP)
         starts = list(accumulate((len(part) + step for part in parts), initial=0))
         self.text = _SEP.join(parts)
@@ -97,6 +101,8 @@ class _Prose:
             return f"performance.safeguards[{i}]", at(None, f"performance.safeguards[{i}]")
         if kind == "glossary":
             return f"glossary[{i}]", at(d.glossary[i - 1], f"glossary[{i}]")
+        if kind == "narrative":
+            return f"narrative[{i}]", at(d.narrative[i], f"narrative[{i}]")
         project = d.projects[i]
         base = f"projects[{project.no}]"
         if kind == "indicator":
