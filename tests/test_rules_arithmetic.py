@@ -12,6 +12,7 @@ import pytest
 from audit_helpers import edit, read_text, run, run_text
 from derive import income_decrease
 from yusuan.audit import REGISTRY, Finding
+from yusuan.model import CategoryTotal, Disclosure, Procurement, ThreePublic
 
 ARITH = sorted(rule_id for rule_id, rule in REGISTRY.items() if rule.category == "arithmetic")
 
@@ -245,6 +246,39 @@ def test_procurement_total(seed_text: str) -> None:
     assert cats.message == "政府采购总金额为 229 万元，而 货物 16 + 工程 0 + 服务 203 = 219 万元"
     assert where(items) == (PROCUREMENT_LINE, "procurement.total")
     assert items.locations[1].line == FIRST_ITEM_LINE
+
+
+@pytest.mark.parametrize(
+    ("total", "fires"),
+    [
+        # 4.79 + 0 + 246.47 = 251.26: each of the two rounded parts and the total may be off
+        # by 0.005, so 251.25 … 251.27 can all be right (a 决算 rounds 元 amounts to 万元).
+        ("251.25", False),
+        ("251.27", False),
+        ("251.24", True),
+        ("251.28", True),
+    ],
+)
+def test_a_total_may_differ_from_its_parts_by_their_rounding(total: str, fires: bool) -> None:
+    categories = {
+        "货物": CategoryTotal(amount=Decimal("4.79")),
+        "工程": CategoryTotal(amount=Decimal("0")),
+        "服务": CategoryTotal(amount=Decimal("246.47")),
+    }
+    d = Disclosure(procurement=Procurement(total=Decimal(total), by_category=categories))
+    found = run("ARITH-PROCUREMENT-TOTAL", d)
+    assert [f.evidence.computed for f in found] == (["251.26"] if fires else [])
+
+
+def test_whole_numbers_are_taken_as_exact() -> None:
+    # "公务接待费3万元" against a total of 2: whole 万元 are no rounding, so a difference of one
+    # is a mistake, not the slack of two rounded figures.
+    d = Disclosure(
+        three_public=ThreePublic(
+            total=Decimal(2), overseas=Decimal(0), vehicle_total=Decimal(0), reception=Decimal(3)
+        )
+    )
+    assert [f.evidence.computed for f in run("ARITH-THREE-PUBLIC", d)] == ["3"]
 
 
 def test_procurement_count(seed_text: str) -> None:

@@ -276,6 +276,22 @@ def test_typed_fields(putuo: Disclosure) -> None:
         None,
     )
     assert putuo.budget_figures.income is None  # no table prints a budget column for it
+    # 政府采购 (page 24): 政府采购金额（以合同签订为准）为251.25万元，其中：货物采购金额4.79万元、
+    # 工程采购金额0万元、服务采购金额246.47万元 — no count is printed. 4.79 + 0 + 246.47 =
+    # 251.26: within the rounding of two rounded parts, so no finding (see below).
+    pr = putuo.procurement
+    assert (pr.total, pr.count) == (D("251.25"), None)
+    assert {k: (c.count, c.amount) for k, c in pr.by_category.items()} == {
+        "货物": (None, D("4.79")),
+        "工程": (None, D("0")),
+        "服务": (None, D("246.47")),
+    }
+    assert pr.source is not None and pr.source.page == 24
+
+
+def test_procurement_categories_within_rounding_are_no_finding(putuo: Disclosure) -> None:
+    found = [f.rule for f in yusuan.check(putuo).findings if f.rule.startswith("ARITH-PROC")]
+    assert found == []
 
 
 def test_front_matter(putuo: Disclosure) -> None:

@@ -58,6 +58,11 @@ project = "13019021TIFGGGIHXFVON"
 reason = "审计费用按实际发生结算，无法事先确定"
 ```
 
+Tolerance: a figure is checked to the precision it is printed with (1.55 within ±0.005 of
+the computed value); a total against its parts also allows half a unit in the last place of
+each nonzero part printed with decimals (4.79 + 0 + 246.47 may print as 251.25: a 决算 rounds
+元 amounts to 万元); a part printed as a whole number (0, 3 万元) is taken as exact.
+
 Every example below is an edit of a bundled document and the finding that edit produces:
 most edit the sample (石家庄高新区科技局 2021 年部门预算, `yusuan check --demo`), whose own
 mistakes show as "the seed as it is"; the standard-table rules edit the JSON text of the

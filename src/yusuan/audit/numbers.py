@@ -25,6 +25,17 @@ def agrees(stated: Decimal, computed: Decimal) -> bool:
     return abs(stated - computed) <= tolerance(stated)
 
 
+def sum_agrees(stated: Decimal, parts: list[Decimal]) -> bool:
+    """Whether a printed total can be the sum of its printed parts when each figure is rounded
+    to the places it prints: the total may be off by half a unit in its last place, and so may
+    each nonzero part in its own (a 决算 prints 元 amounts rounded to 万元, so 4.79 + 0 +
+    246.47 may print as 251.25). A part printed without decimals (0, 3 万元) is taken as
+    exact: budgets state whole 万元 as such, and half a 万元 of slack each would hide errors."""
+    computed = sum(parts, ZERO)
+    slack = tolerance(stated) + sum((tolerance(p) for p in parts if places(p)), ZERO)
+    return abs(stated - computed) <= slack
+
+
 def rounded(value: Decimal, like: Decimal) -> Decimal:
     """`value` rounded to the places `like` prints (for messages)."""
     return value.quantize(Decimal(1).scaleb(-places(like)), rounding=ROUND_HALF_UP)

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from ...model import CategoryTotal, Disclosure, Node, ProcurementItem, Project
 from ..finding import Evidence, Finding, Location
-from ..numbers import ZERO, agrees, fmt, pct, rounded, tolerance
+from ..numbers import ZERO, agrees, fmt, pct, rounded, sum_agrees, tolerance
 from ..rule import Example, Rule, at, at_project, register
 
 WAN = " 万元"
@@ -95,8 +95,9 @@ class _SumRule(Rule):
         formula: str | Callable[[], str] | None = None,
         quote: str | None = None,
     ) -> Finding | None:
-        """A finding when `stated` differs from the sum of `parts` beyond the printed precision;
-        None when they agree or when any figure is not stated."""
+        """A finding when `stated` differs from the sum of `parts` beyond the rounding of the
+        printed figures (`numbers.sum_agrees`); None when they agree or when any figure is not
+        stated."""
         if stated is None or not parts:
             return None
         computed = ZERO
@@ -105,9 +106,11 @@ class _SumRule(Rule):
                 return None
             computed += part
         total = stated if isinstance(stated, Decimal) else Decimal(stated)
-        if total == computed or agrees(total, computed):  # equality first: it is the usual case
+        if total == computed:  # the usual case
             return None
         known = [Decimal(p) for p in parts if p is not None]
+        if sum_agrees(total, known):  # within the rounding of the printed figures
+            return None
         if callable(formula):
             formula = formula()
         formula = formula or _plus(known)

@@ -21,6 +21,15 @@ _CATEGORY = re.compile(
     r"(货物|工程|服务)类?\s*(\d+)\s*个[，,]?\s*(?:涉及)?金额\s*" + NUM + r"\s*万元"
 )
 
+# A 决算 states what was bought, by contract, without counts: "政府采购金额（以合同签订为准）为
+# 251.25万元，其中：货物采购金额4.79万元、工程采购金额0万元、服务采购金额246.47万元".
+_TOTAL_FINAL = re.compile(
+    r"政府采购(?:支出)?总?金额(?:（[^）]*）|\([^)]*\))?\s*(?:为|是|共计)?\s*" + NUM + r"\s*万元"
+)
+_CATEGORY_FINAL = re.compile(
+    r"(货物|工程|服务)类?采购(?:支出)?金额\s*(?:为|是)?\s*" + NUM + r"\s*万元"
+)
+
 _FIELDS = {
     "项目名称": "source_project",
     "预算资金": "source_budget",
@@ -45,6 +54,13 @@ def summary(text: str, line: int, procurement: Procurement) -> None:
         procurement.by_category[category] = CategoryTotal(  # type: ignore[index]
             source=Source(line=line), count=int(m.group(2)), amount=to_decimal(m.group(3))
         )
+    if procurement.total is None and (m := _TOTAL_FINAL.search(text)):
+        procurement.total = to_decimal(m.group(1))
+        for m in _CATEGORY_FINAL.finditer(text):
+            procurement.by_category.setdefault(
+                m.group(1),  # type: ignore[arg-type]
+                CategoryTotal(source=Source(line=line), amount=to_decimal(m.group(2))),
+            )
 
 
 def _columns(first: list[str], second: list[str]) -> dict[int, str]:
