@@ -492,3 +492,25 @@ ALL_TEXT: dict[str, Callable[[str], str]] = {
     "keep_renumber": lambda t: renumber_projects(keep_projects(t)),
     "shuffle_projects": shuffle_projects,
 }
+
+
+# --------------------------------------------------------------------------------------------
+# The bundled fictional 决算 (canonical JSON) and a variant with one cell changed
+
+FINAL_FILE = "final-demo.json"
+
+
+def load_final_bytes() -> bytes:
+    """The fictional 决算 shipped in the package data: nine standard tables, 21 paragraphs of
+    情况说明, no finding."""
+    return (files("yusuan") / "data" / FINAL_FILE).read_bytes()
+
+
+#: 支出决算表 (table 3) row 1 合计: 基本支出 printed 1328.41 instead of 1328.14, so that the
+#: row no longer adds up (TABLE-COLUMN-SUM, TABLE-CLASS-SUM) and disagrees with the
+#: 情况说明's third paragraph (NARR-TOTAL).
+EDITED_CELL = ("[1784.80, 1328.14, 456.66", "[1784.80, 1328.41, 456.66")
+
+
+def edit_final_cell(text: str) -> str:
+    return _sub1(text, *EDITED_CELL)

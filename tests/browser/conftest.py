@@ -2,9 +2,10 @@
 browser download) against a real `yusuan serve --demo` on a free port and a temp SQLite file.
 
 The database also holds another department's draft and a preparer of that department, so the
-tests can log in and see what the public cannot. Screenshots go to `screenshots/` at the top
-of the repository (git-ignored). Skipped, with the reason, when Chromium or Playwright is
-missing (`bash .ci/run` installs Chromium from Debian's packages).
+tests can log in and see what the public cannot, and the bundled 决算 with one cell changed
+(published), whose standard tables and 情况说明 carry findings. Screenshots go to
+`screenshots/` at the top of the repository (git-ignored). Skipped, with the reason, when
+Chromium or Playwright is missing (`bash .ci/run` installs Chromium from Debian's packages).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import Any
 import pytest
 
 import yusuan
-from derive import OTHER_CODE, rename_department
+from derive import OTHER_CODE, edit_final_cell, load_final_bytes, rename_department
 from yusuan.store import accounts, db, service
 
 CHROMIUM = "/usr/bin/chromium"
@@ -57,6 +58,8 @@ class Site:
     base: str
     seed: int
     draft: int
+    final: int
+    """The bundled 决算 with one cell changed (`derive.edit_final_cell`), published."""
 
 
 def _free_port() -> int:
@@ -79,6 +82,14 @@ def site(tmp_path_factory: pytest.TempPathFactory, seed_text: str) -> Iterator[S
             file_name="caizheng-2023.txt",
             status="draft",
         ).disclosure_id
+        final_bytes = edit_final_cell(load_final_bytes().decode("utf-8")).encode("utf-8")
+        final = service.import_disclosure(
+            session,
+            yusuan.read(final_bytes, name="final-edited.json"),
+            data=final_bytes,
+            file_name="final-edited.json",
+            status="published",
+        ).disclosure_id
         accounts.create_user(session, PREPARER, PASSWORD, "preparer", OTHER_CODE)
     sessions.kw["bind"].dispose()
 
@@ -100,7 +111,7 @@ def site(tmp_path_factory: pytest.TempPathFactory, seed_text: str) -> Iterator[S
 
         listing = httpx.get(base + "/api/v1/disclosures").json()["data"]
         seed = next(d["id"] for d in listing if d["year"] == 2021)
-        yield Site(base, seed, draft)
+        yield Site(base, seed, draft, final)
     finally:
         proc.terminate()
         try:

@@ -38,6 +38,8 @@ def _cache(client: TestClient) -> ResponseCache:
         "/disclosures/{id}/projects/8",
         "/disclosures/{id}/findings",
         "/api/v1/disclosures/{id}",
+        "/api/v1/disclosures/{id}/tables",
+        "/api/v1/disclosures/{id}/narrative",
     ],
 )
 def test_second_anonymous_request_is_a_hit(
@@ -109,7 +111,22 @@ def test_cache_seconds_0_turns_it_off(web_db: tuple[str, Stored], stored: Stored
 
 
 def test_cacheable_routes() -> None:
-    for path in ("/disclosures/3", "/api/v1/disclosures/3/projects/12", "/disclosures/3/findings"):
+    for path in (
+        "/disclosures/3",
+        "/api/v1/disclosures/3/projects/12",
+        "/disclosures/3/findings",
+        "/disclosures/3/tables/2",
+        "/api/v1/disclosures/3/tables",
+        "/api/v1/disclosures/3/tables/2",
+        "/api/v1/disclosures/3/narrative",
+    ):
         assert CACHEABLE.match(path), path
-    for path in ("/", "/search", "/api/v1/disclosures", "/disclosures/3/compare", "/upload"):
+    for path in (
+        "/",
+        "/search",
+        "/api/v1/disclosures",
+        "/disclosures/3/compare",
+        "/upload",
+        "/disclosures/3/tables/x",
+    ):
         assert not CACHEABLE.match(path), path

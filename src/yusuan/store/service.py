@@ -23,6 +23,7 @@ from ..audit import Config, check
 from . import load, mapping
 from . import tables as t
 from .errors import InvalidTransition, NotFound, StoreError
+from .printed import Place, get_table, list_narrative, list_tables, places_of, table_names
 from .queries import (
     departments_years,
     disclosure_info,
@@ -39,20 +40,26 @@ from .views import ImportResult
 
 __all__ = [
     "TRANSITIONS",
+    "Place",
     "content_hash",
     "departments_years",
     "disclosure_info",
     "export",
     "get_disclosure",
     "get_project",
+    "get_table",
     "import_disclosure",
     "list_disclosures",
     "list_findings",
+    "list_narrative",
     "list_projects",
+    "list_tables",
+    "places_of",
     "project_amount_total",
     "search",
     "set_status",
     "source_place",
+    "table_names",
 ]
 
 #: Allowed status changes: status -> the statuses it may become.

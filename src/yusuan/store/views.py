@@ -95,3 +95,63 @@ class Grid:
     years: list[int | None]
     cells: dict[tuple[int, int | None], list[DisclosureInfo]]
     """(department id, year) -> one DisclosureInfo per kind (budget before final)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TableSummary:
+    """A standard table in the list: `no` is 1-based in printed order (`tables[no - 1]`)."""
+
+    no: int
+    name: str
+    title: str | None
+    unit: str | None
+    pages: list[int]
+    empty: bool
+    row_count: int
+    findings: int
+    """Unsuppressed findings with a location in this table."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRow:
+    no: int
+    """1-based (`rows[no - 1]`)."""
+    path: str
+    """The model path findings use: `tables[0].rows[12]`."""
+    code: str | None
+    label: str | None
+    values: list[Decimal | None]
+    """One per data column, in the table's own unit, exactly as stored."""
+    page: int | None
+    bbox: list[float] | None
+    finding_ids: list[int]
+    """Ids of the table's findings that point at this row."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredTable:
+    no: int
+    path: str
+    name: str
+    title: str | None
+    unit: str | None
+    pages: list[int]
+    empty: bool
+    columns: list[list[str]]
+    rows: list[StoredRow]
+    page: int | None
+    bbox: list[float] | None
+    findings: list[StoredFinding]
+    """Unsuppressed findings with a location in this table (its rows, title or columns)."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredParagraph:
+    no: int
+    """1-based (`narrative[no - 1]`)."""
+    path: str
+    heading: str | None
+    text: str
+    page: int | None
+    bbox: list[float] | None
+    findings: list[StoredFinding]

@@ -1,14 +1,14 @@
 """An in-process cache of rendered responses for the public (anonymous visitors).
 
 Published disclosures never change (a correction is a new disclosure beside the old one), so
-what the public sees of one — its project list, a project, its findings, its canonical JSON,
-as API JSON or page HTML — can be rendered once and sent again as bytes. The project list went
-from ~20 ms of CPU per request to a dictionary look-up.
+what the public sees of one — its project list, a project, its tables, its findings, its
+canonical JSON, as API JSON or page HTML — can be rendered once and sent again as bytes. The
+project list went from ~20 ms of CPU per request to a dictionary look-up.
 
 Which responses (`CACHEABLE`): GET under `/disclosures/{id}` and `/api/v1/disclosures/{id}`
-(the overview, the project list, a project, the findings). Keyed by (path, query string,
-`HX-Request`): the path holds the route and the disclosure id; the visibility is always the
-public's, because:
+(the overview, the project list, a project, the standard tables, a table, the narrative, the
+findings). Keyed by (path, query string, `HX-Request`): the path holds the route and the
+disclosure id; the visibility is always the public's, because:
 
 - a request carrying a cookie (a session, or the anonymous CSRF cookie, whose token a page
   may embed) or an `Authorization` header bypasses the cache both ways: logged-in users
@@ -37,7 +37,9 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-CACHEABLE = re.compile(r"^(/api/v1)?/disclosures/\d+(/projects(/\d+)?|/findings)?/?$")
+CACHEABLE = re.compile(
+    r"^(/api/v1)?/disclosures/\d+(/(projects|tables)(/\d+)?|/findings|/narrative)?/?$"
+)
 
 Key = tuple[str, bytes, bytes]
 

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from ..model import Project
 from ..store import DisclosureInfo, NotFound, service
+from ..store.views import StoredTable
 from ..store.visibility import Visibility
 from .envelope import not_found
 
@@ -28,4 +29,14 @@ def project_row(session: Session, disclosure_id: int, no: int) -> Project:
     except NotFound:
         raise not_found(
             f"公开文件 {disclosure_id} 中没有项目 {no}", f"no project {no} in {disclosure_id}"
+        ) from None
+
+
+def table_row(session: Session, disclosure_id: int, no: int) -> StoredTable:
+    try:
+        return service.get_table(session, disclosure_id, no)
+    except NotFound:
+        raise not_found(
+            f"公开文件 {disclosure_id} 中没有第 {no} 张标准表",
+            f"no standard table {no} in {disclosure_id}",
         ) from None

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..audit.finding import Finding
 from ..model import ParsedValue
-from ..store.views import ProjectSummary
+from ..store.views import ProjectSummary, StoredParagraph, StoredTable, TableSummary
 
 Status = Literal["draft", "submitted", "published"]
 
@@ -90,6 +90,63 @@ class ProjectDetailOut(ProjectOut):
     purpose: str | None = None
     goals: list[str] = Field(default_factory=list)
     indicators: list[IndicatorOut] = Field(default_factory=list)
+    findings: list[FindingOut] = Field(default_factory=list)
+
+
+class TableOut(Schema):
+    """A standard table in the list (`GET …/tables`): `no` is 1-based in printed order."""
+
+    no: int
+    path: str
+    """The model path findings use: `tables[0]` is table 1."""
+    name: str
+    """The standard name (收入支出决算总表 …)."""
+    title: str | None = None
+    """As printed."""
+    unit: str | None = None
+    """元 or 万元: the table's own unit; its values are in it."""
+    pages: list[int] = Field(default_factory=list)
+    empty: bool = False
+    """本表无数据, or no figure at all."""
+    row_count: int = 0
+    finding_count: int = 0
+    """Unsuppressed audit findings with a location in this table."""
+
+
+class TableRowOut(Schema):
+    no: int
+    """1-based row (`rows[no - 1]`)."""
+    path: str
+    """`tables[0].rows[12]`, as in the findings' locations."""
+    code: str | None = None
+    """功能分类 / 经济分类 code."""
+    label: str | None = None
+    values: list[Decimal | None] = Field(default_factory=list)
+    """One per data column, exact, in the table's unit; null for a blank cell."""
+    page: int | None = None
+    bbox: list[float] | None = None
+    findings: list[int] = Field(default_factory=list)
+    """Ids of the table's `findings` that point at this row."""
+
+
+class TableDetailOut(TableOut):
+    columns: list[list[str]] = Field(default_factory=list)
+    """Header cells of each data column, top row first."""
+    rows: list[TableRowOut] = Field(default_factory=list)
+    findings: list[FindingOut] = Field(default_factory=list)
+    """Every unsuppressed finding pointing at this table: its rows, title or columns."""
+
+
+class ParagraphOut(Schema):
+    """A paragraph of the narrative (情况说明)."""
+
+    no: int
+    """1-based (`narrative[no - 1]`)."""
+    path: str
+    heading: str | None = None
+    text: str
+    page: int | None = None
+    bbox: list[float] | None = None
     findings: list[FindingOut] = Field(default_factory=list)
 
 
@@ -254,4 +311,59 @@ def search_hit(row: Any) -> SearchHit:
         amount=_get(row, "amount"),
         matched=list(_get(row, "matched") or []),
         indicators=list(_get(row, "indicators") or []),
+    )
+
+
+def table_out(row: TableSummary) -> TableOut:
+    return TableOut(
+        no=row.no,
+        path=f"tables[{row.no - 1}]",
+        name=row.name,
+        title=row.title,
+        unit=row.unit,
+        pages=list(row.pages),
+        empty=row.empty,
+        row_count=row.row_count,
+        finding_count=row.findings,
+    )
+
+
+def table_detail_out(table: StoredTable) -> TableDetailOut:
+    return TableDetailOut(
+        no=table.no,
+        path=table.path,
+        name=table.name,
+        title=table.title,
+        unit=table.unit,
+        pages=list(table.pages),
+        empty=table.empty,
+        row_count=len(table.rows),
+        finding_count=len(table.findings),
+        columns=[list(c) for c in table.columns],
+        rows=[
+            TableRowOut(
+                no=r.no,
+                path=r.path,
+                code=r.code,
+                label=r.label,
+                values=list(r.values),
+                page=r.page,
+                bbox=r.bbox,
+                findings=list(r.finding_ids),
+            )
+            for r in table.rows
+        ],
+        findings=[finding_out(f) for f in table.findings],
+    )
+
+
+def paragraph_out(p: StoredParagraph) -> ParagraphOut:
+    return ParagraphOut(
+        no=p.no,
+        path=p.path,
+        heading=p.heading,
+        text=p.text,
+        page=p.page,
+        bbox=p.bbox,
+        findings=[finding_out(f) for f in p.findings],
     )

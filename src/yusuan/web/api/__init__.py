@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from . import disclosures, findings, health, projects, review, search, session
+from . import (
+    disclosures,
+    findings,
+    health,
+    narrative,
+    projects,
+    review,
+    search,
+    session,
+    tables,
+)
 
 router = APIRouter(prefix="/api/v1")
-for module in (health, session, disclosures, projects, findings, review, search):
+for module in (health, session, disclosures, projects, tables, narrative, findings, review, search):
     router.include_router(module.router)
 
 __all__ = ["router"]

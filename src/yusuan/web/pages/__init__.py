@@ -4,10 +4,32 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from . import account, admin, disclosures, findings, home, projects, review, search, upload
+from . import (
+    account,
+    admin,
+    disclosures,
+    findings,
+    home,
+    projects,
+    review,
+    search,
+    tables,
+    upload,
+)
 
 router = APIRouter(include_in_schema=False)
-for module in (home, disclosures, projects, findings, search, upload, account, review, admin):
+for module in (
+    home,
+    disclosures,
+    projects,
+    tables,
+    findings,
+    search,
+    upload,
+    account,
+    review,
+    admin,
+):
     router.include_router(module.router)
 
 __all__ = ["router"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from markupsafe import Markup, escape
 
 from ...audit.finding import Finding
 from ...render.places import place_label, where
+from ...store import service
 from .. import csrf
 from ..auth import resolve_user
 from ..charts import fmt
@@ -21,6 +23,7 @@ from ..charts import fmt
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 STATUS_ZH = {"draft": "草稿", "submitted": "已提交", "published": "已公开"}
 ROLE_ZH = {"admin": "管理员", "reviewer": "审核人员", "preparer": "编制人员"}
 REVIEW_ZH = {"open": "待审核", "accepted": "认可", "disputed": "有异议"}
@@ -62,6 +65,28 @@ def finding_anchor(finding: Finding) -> str:
             if key in OVERVIEW_ANCHORS:
                 return "#" + OVERVIEW_ANCHORS[key]
     return ""
+
+
+def place_links(
+    finding: Finding, disclosure_id: int, names: Sequence[str]
+) -> list[tuple[str, str]]:
+    """(label, URL) of each standard-table row, table or narrative paragraph `finding` points
+    at (`names`: the disclosure's table names in order): the table page's `#row-N`, the
+    overview's `#para-N`."""
+    out: list[tuple[str, str]] = []
+    for p in service.places_of(finding, names):
+        if p.kind == "paragraph":
+            n = p.index + 1
+            url = f"/disclosures/{disclosure_id}#para-{n}"
+            out.append((f"情况说明第 {n} 段 narrative ¶{n}", url))
+            continue
+        url = f"/disclosures/{disclosure_id}/tables/{p.index + 1}"
+        if p.row is None:
+            out.append((f"{names[p.index]} table {p.index + 1}", url + "#table-findings"))
+        else:
+            n = p.row + 1
+            out.append((f"{names[p.index]} 第 {n} 行 row {n}", f"{url}#row-{n}"))
+    return out
 
 
 def highlight(text: str, q: str) -> Markup:

@@ -18,8 +18,8 @@ from ..charts import bars, paired_bars
 from ..deps import SessionDep, VisibleDep
 from ..envelope import not_found
 from ..lookup import disclosure_row
-from ..schemas import DisclosureOut, disclosure_out
-from .common import render
+from ..schemas import DisclosureOut, disclosure_out, paragraph_out, table_out
+from .common import SEVERITY_RANK, place_links, render
 
 router = APIRouter()
 
@@ -81,6 +81,7 @@ def overview(
     meta = disclosure_out(disclosure_row(session, disclosure_id, visible))
     doc = service.export(session, disclosure_id)
     counts = Counter(f.finding.severity for f in service.list_findings(session, disclosure_id))
+    names = service.table_names(session, disclosure_id)
     project_total = sum((p.amount for p in doc.projects if p.amount is not None), Decimal(0))
     others = siblings(session, meta, visible)
     compare_with = next((o for o in others if o.year != meta.year), None)
@@ -98,8 +99,28 @@ def overview(
             _nonzero(_three_public(doc)), title="三公经费 three public costs"
         ),
         "three_public_zero": _zero(_three_public(doc)),
+        "tables": [table_out(t) for t in service.list_tables(session, disclosure_id)]
+        if names
+        else [],
+        **_narrative(session, disclosure_id, names),
     }
     return render(request, "overview.html", context)
+
+
+def _narrative(session: Session, disclosure_id: int, names: list[str]) -> dict[str, Any]:
+    """The 情况说明 paragraphs, each with its most severe finding's severity and its findings:
+    (finding, place links, whether this is the finding's first paragraph: its anchor)."""
+    paragraphs = [paragraph_out(p) for p in service.list_narrative(session, disclosure_id)]
+    seen: set[int | None] = set()
+    items = []
+    for p in paragraphs:
+        found = []
+        for f in p.findings:
+            found.append((f, place_links(f, disclosure_id, names), f.id not in seen))
+            seen.add(f.id)
+        worst = min((f.severity for f in p.findings), key=SEVERITY_RANK.__getitem__, default=None)
+        items.append((p, worst, found))
+    return {"narrative": items}
 
 
 def _rows(a: Disclosure, b: Disclosure) -> list[tuple[str, Decimal | None, Decimal | None]]:

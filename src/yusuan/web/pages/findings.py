@@ -12,7 +12,7 @@ from ...store import service
 from ..deps import SessionDep, VisibleDep
 from ..lookup import disclosure_row
 from ..schemas import disclosure_out, finding_out
-from .common import render
+from .common import place_links, render
 
 router = APIRouter()
 
@@ -34,6 +34,7 @@ def findings(
     # One query for all findings: the filter menus and counts need them, and a disclosure
     # has at most a few hundred.
     rows = service.list_findings(session, disclosure_id)
+    names = service.table_names(session, disclosure_id)
     everything = [finding_out(r) for r in rows]
     shown = [
         f
@@ -54,5 +55,7 @@ def findings(
         "severity": severity or "",
         "rule": rule or "",
         "project": project_no,
+        # TABLE-* and NARR-* findings: their rows and paragraphs.
+        "links": {f.id: place_links(f, disclosure_id, names) for f in shown},
     }
     return render(request, "findings.html", context)
