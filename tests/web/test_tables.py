@@ -260,6 +260,10 @@ def test_overview_lists_tables_and_narrative(client: TestClient, finals: Finals)
     assert 'id="para-1"' in html and 'id="para-21"' in html
     assert "一、收入支出决算总体情况说明" in html
     assert "flagged" not in html
+    # A 决算 shows its actuals: the cards say 决算, and there is no empty project list to open.
+    assert "收入决算" in html and "支出决算" in html
+    assert "收入预算" not in html and "支出预算" not in html
+    assert "项目绩效目标（0）" not in html
 
     edited = html_of(client.get(f"/disclosures/{finals.edited}"))
     para = re.search(
