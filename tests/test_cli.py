@@ -380,6 +380,7 @@ def test_summary_exact() -> None:
   政府采购条目 procurement items  0
   名词解释 glossary               0
   标准表 tables                   0
+  情况说明段落 narrative          0
   差异 discrepancies              0
 """
     assert render_summary(d) == expected

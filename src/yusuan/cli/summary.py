@@ -132,6 +132,7 @@ def render_summary(d: Disclosure) -> str:
         ("政府采购条目 procurement items", len(d.procurement.items)),
         ("名词解释 glossary", len(d.glossary)),
         ("标准表 tables", len(d.tables)),
+        ("情况说明段落 narrative", len(d.narrative)),
         ("差异 discrepancies", discrepancies),
     ]
     lines += ["", "数量 Counts"]
