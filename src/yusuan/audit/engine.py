@@ -8,6 +8,10 @@ from .config import Config
 from .finding import SEVERITY_ORDER, CheckRun, DocumentRef, Finding, Report, Summary
 from .rule import REGISTRY, forget_shared
 
+# Made from a dict by the model's validator (same validation, no `BaseModel.__init__` frame):
+# one per rule and check.
+_new_check_run = CheckRun.__pydantic_validator__.validate_python
+
 
 def check(disclosure: Disclosure, config: Config | None = None) -> Report:
     """Every enabled check over the model alone (a stored export gives the same findings)."""
@@ -51,14 +55,16 @@ def _run(disclosure: Disclosure, config: Config) -> Report:
             report.findings.append(finding)
             found += 1
         report.checks.append(
-            CheckRun(
-                id=rule_id,
-                category=rule.category,
-                severity=severity,
-                title=rule.title,
-                title_en=rule.title_en,
-                findings=found,
-                suppressed=suppressed,
+            _new_check_run(
+                {
+                    "id": rule_id,
+                    "category": rule.category,
+                    "severity": severity,
+                    "title": rule.title,
+                    "title_en": rule.title_en,
+                    "findings": found,
+                    "suppressed": suppressed,
+                }
             )
         )
     report.findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.line or 0, f.rule))

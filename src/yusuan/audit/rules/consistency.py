@@ -22,7 +22,6 @@ from typing import NamedTuple
 from ...model import Disclosure, Goal, Indicator, ProcurementItem, Project
 from ..finding import Evidence, Finding, Location
 from ..numbers import ZERO, agrees, fmt
-from ..rows import quantities
 from ..rule import Example, Rule, at, at_indicator, at_project, register
 
 # ---------------------------------------------------------------------------------------------
@@ -215,17 +214,18 @@ def _features(
 def _targets(d: Disclosure, units: set[str]) -> dict[str, list[_Target]]:
     """The quantitative project indicators in one of `units`, by unit."""
     by_unit: dict[str, list[_Target]] = {}
-    for project, row, ind in quantities(d):
-        parsed = ind.parsed
-        if parsed is None or parsed.number is None:
-            continue
-        unit = "%" if parsed.unit == "％" else parsed.unit
-        if unit not in units:
-            continue
-        bigrams, chars, quals, scope = _features(ind.name, ind.description, project.name)
-        by_unit.setdefault(unit, []).append(
-            _Target(project, row, ind, parsed.number, unit, bigrams, chars, quals, scope)
-        )
+    for project in d.projects:
+        for row, ind in enumerate(project.indicators, 1):
+            parsed = ind.parsed
+            if parsed is None or parsed.kind != "quantitative" or parsed.number is None:
+                continue
+            unit = "%" if parsed.unit == "％" else parsed.unit
+            if not unit or unit not in units:
+                continue
+            bigrams, chars, quals, scope = _features(ind.name, ind.description, project.name)
+            by_unit.setdefault(unit, []).append(
+                _Target(project, row, ind, parsed.number, unit, bigrams, chars, quals, scope)
+            )
     return by_unit
 
 

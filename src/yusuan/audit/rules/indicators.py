@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 from ...model import Disclosure, Indicator, Project
 from ..finding import Evidence, Finding
-from ..rows import quantities, rows, words
-from ..rule import Example, Rule, at_indicator, at_project, register
+from ..rule import Example, Rule, at_indicator, at_project, register, shared
 
 HUNDRED = Decimal(100)
 _DIGIT = re.compile(r"[0-9０-９]")
@@ -71,10 +72,6 @@ def _level1_key(text: str | None) -> str:
     return LEVEL1_ALIASES.get(key, key)
 
 
-def _level2(ind: Indicator) -> str:
-    return _cls(ind.level2)
-
-
 def _show(text: str | None) -> str:
     return text if text else "—"
 
@@ -125,10 +122,7 @@ class Levels(Rule):
     )
 
     def check(self, d: Disclosure) -> Iterator[Finding]:
-        for project, row, ind in rows(d):
-            problem = _misfiled(ind.level1, ind.level2)
-            if problem is None:
-                continue
+        for project, row, ind, problem in _flags(d).levels:
             yield self.finding(
                 locations=[at_indicator(project, row, ind)],
                 evidence=Evidence(quote=f"{ind.level1} | {_quote(ind)}"),
@@ -277,14 +271,8 @@ class Unmeasurable(Rule):
     example = Example()
 
     def check(self, d: Disclosure) -> Iterator[Finding]:
-        for project, row, ind in words(d):
+        for project, row, ind, (reason, reason_en) in _flags(d).unmeasurable:
             value = ind.value
-            if not value:
-                continue
-            why = _unmeasurable(ind.level2, value)
-            if why is None:
-                continue
-            reason, reason_en = why
             yield self.finding(
                 locations=[at_indicator(project, row, ind)],
                 evidence=Evidence(quote=_quote(ind), stated=value),
@@ -331,22 +319,7 @@ class Impossible(Rule):
     )
 
     def check(self, d: Disclosure) -> Iterator[Finding]:
-        for project, row, ind in quantities(d):
-            pv = ind.parsed
-            if pv is None or pv.unit != "%" or pv.number is None:
-                continue
-            if pv.comparator in ("≤", "<"):
-                continue
-            over = pv.number > HUNDRED or (pv.comparator == ">" and pv.number >= HUNDRED)
-            if not over:
-                continue
-            name = _compact(ind.name)
-            text = name + _compact(ind.description)
-            satisfaction = "满意" in name or "满意度" in _level2(ind)
-            if _CAN_EXCEED.search(name) or (
-                not satisfaction and (not _SHARE.search(text) or _CAN_EXCEED.search(text))
-            ):
-                continue
+        for project, row, ind, _ in _flags(d).impossible:
             yield self.finding(
                 locations=[at_indicator(project, row, ind)],
                 evidence=Evidence(quote=_quote(ind), stated=ind.value),
@@ -356,6 +329,28 @@ class Impossible(Rule):
                 name=_show(ind.name),
                 value=ind.value,
             )
+
+
+def _impossible(
+    level2: str | None,
+    name: str | None,
+    description: str | None,
+    unit: str,
+    number: Decimal | None,
+    comparator: str | None,
+) -> bool:
+    """Whether a quantity row targets a share above 100% (see `Impossible`)."""
+    if unit != "%" or number is None or comparator in ("≤", "<"):
+        return False
+    if not (number > HUNDRED or (comparator == ">" and number >= HUNDRED)):
+        return False
+    compact = _compact(name)
+    text = compact + _compact(description)
+    satisfaction = "满意" in compact or "满意度" in _cls(level2)
+    return not (
+        _CAN_EXCEED.search(compact)
+        or (not satisfaction and (not _SHARE.search(text) or _CAN_EXCEED.search(text)))
+    )
 
 
 _BARE_NUMBER = re.compile(r"[-+]?[0-9０-９][0-9０-９.,，．]*%?")
@@ -414,12 +409,7 @@ class NameValue(Rule):
     example = Example()
 
     def check(self, d: Disclosure) -> Iterator[Finding]:
-        for project, row, ind in rows(d):
-            if not ind.name:
-                continue
-            problem = _name_problem(ind.name, ind.value)
-            if problem is None:
-                continue
+        for project, row, ind, problem in _flags(d).names:
             yield self.finding(
                 locations=[at_indicator(project, row, ind)],
                 evidence=Evidence(quote=_quote(ind)),
@@ -463,7 +453,7 @@ class DuplicateConflict(Rule):
     example = Example()
 
     def check(self, d: Disclosure) -> Iterator[Finding]:
-        for project in d.projects:
+        for project in _flags(d).repeated:
             # The reader normalises white space, so the printed strings group alike.
             groups: dict[tuple[str | None, str, str | None], list[tuple[int, Indicator]]] = {}
             for row, ind in enumerate(project.indicators, 1):
@@ -561,27 +551,17 @@ class Year(Rule):
     example = Example()
 
     def check(self, d: Disclosure) -> Iterator[Finding]:
-        if d.year is None:
-            return
-        for project in d.projects:
-            own = _other_years(project.name, d.year)
-            for row, ind in enumerate(project.indicators, 1):
-                named = _other_years(ind.name, d.year) + _other_years(ind.description, d.year)
-                if not named:
-                    continue
-                years = list(dict.fromkeys(y for y in named if y not in own))
-                if not years:
-                    continue
-                yield self.finding(
-                    locations=[at_indicator(project, row, ind)],
-                    evidence=Evidence(quote=_quote(ind), stated="、".join(map(str, years))),
-                    no=project.no,
-                    project=_pname(project),
-                    row=row,
-                    name=_show(ind.name),
-                    years="、".join(map(str, years)),
-                    budget_year=d.year,
-                )
+        for project, row, ind, years in _flags(d).years:
+            yield self.finding(
+                locations=[at_indicator(project, row, ind)],
+                evidence=Evidence(quote=_quote(ind), stated="、".join(map(str, years))),
+                no=project.no,
+                project=_pname(project),
+                row=row,
+                name=_show(ind.name),
+                years="、".join(map(str, years)),
+                budget_year=d.year,
+            )
 
 
 _MONEY_UNIT = re.compile(r"元|^(?:万|亿)(?:$|/|人民币)")
@@ -619,28 +599,7 @@ class ClassFit(Rule):
     example = Example()
 
     def check(self, d: Disclosure) -> Iterator[Finding]:
-        for project, row, ind in quantities(d):
-            pv = ind.parsed
-            if pv is None or not pv.unit:
-                continue  # never: quantities() have a unit (and tells mypy so here)
-            level2 = _level2(ind)
-            unit = pv.unit
-            if level2 in ("成本", "经济成本"):
-                if unit == "%" or _MONEY_UNIT.search(unit):
-                    continue
-                problem = f"以「{unit}」计，不是金额"
-                problem_en = f"is counted in {unit}, not money"
-            elif level2 == "时效":
-                if unit.endswith(_TIME_UNIT):
-                    continue
-                text = _compact(ind.name) + _compact(ind.description)
-                if unit == "%" and _TIMELY.search(text):
-                    continue
-                kind = "比率" if unit == "%" else "数量"
-                problem = f"是{kind}，不是时间或期限"
-                problem_en = f"is a {'rate' if unit == '%' else 'count'}, not a time or period"
-            else:
-                continue
+        for project, row, ind, (problem, problem_en) in _flags(d).class_fit:
             yield self.finding(
                 locations=[at_indicator(project, row, ind)],
                 evidence=Evidence(quote=_quote(ind), stated=ind.value),
@@ -653,6 +612,153 @@ class ClassFit(Rule):
                 problem=problem,
                 problem_en=problem_en,
             )
+
+
+def _misfit(
+    level2: str | None, name: str | None, description: str | None, unit: str
+) -> tuple[str, str] | None:
+    """Why a quantity row's unit does not fit its level-2 class (zh, en), or None."""
+    level2_key = _cls(level2)
+    if level2_key in ("成本", "经济成本"):
+        if unit == "%" or _MONEY_UNIT.search(unit):
+            return None
+        return f"以「{unit}」计，不是金额", f"is counted in {unit}, not money"
+    if level2_key == "时效":
+        if unit.endswith(_TIME_UNIT):
+            return None
+        text = _compact(name) + _compact(description)
+        if unit == "%" and _TIMELY.search(text):
+            return None
+        kind = "比率" if unit == "%" else "数量"
+        return (
+            f"是{kind}，不是时间或期限",
+            f"is a {'rate' if unit == '%' else 'count'}, not a time or period",
+        )
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# One pass over the indicator rows for the row-by-row rules above: each row's printed cells are
+# read once and judged by one cached call (tables repeat rows, and a re-check repeats them all),
+# so that each rule walks only the rows it reports. What is judged is a pure function of the
+# cells and the budget year; only the lists of flagged rows belong to this engine run.
+
+
+class _Verdicts(NamedTuple):
+    levels: tuple[str, str] | None
+    name: tuple[str, str] | None
+    unmeasurable: tuple[str, str] | None
+    impossible: bool
+    class_fit: tuple[str, str] | None
+    years: tuple[int, ...]
+
+
+@lru_cache(maxsize=4096)
+def _verdicts(
+    level1: str | None,
+    level2: str | None,
+    name: str | None,
+    description: str | None,
+    value: str | None,
+    kind: str | None,
+    unit: str | None,
+    number: Decimal | None,
+    comparator: str | None,
+    year: int | None,
+) -> _Verdicts | None:
+    """What the row rules find in one row (None: nothing). `kind` is None for a row without
+    a parsed value; quantities are the rows of kind "quantitative" with a unit, words the
+    rows without a parsed value or of kind "qualitative"."""
+    quantity = kind == "quantitative" and bool(unit)
+    words = kind is None or kind == "qualitative"
+    verdicts = _Verdicts(
+        levels=_misfiled(level1, level2),
+        name=_name_problem(name, value) if name else None,
+        unmeasurable=_unmeasurable(level2, value) if words and value else None,
+        impossible=bool(
+            quantity and unit and _impossible(level2, name, description, unit, number, comparator)
+        ),
+        class_fit=_misfit(level2, name, description, unit) if quantity and unit else None,
+        years=(
+            _other_years(name, year) + _other_years(description, year) if year is not None else ()
+        ),
+    )
+    return verdicts if any(verdicts) else None
+
+
+@dataclass
+class _Flags:
+    """The rows each row rule reports, in row order, with what it found; and the projects
+    that print one (二级指标, 三级指标, 描述) twice, for IND-DUPLICATE-CONFLICT."""
+
+    levels: list[tuple[Project, int, Indicator, tuple[str, str]]] = field(default_factory=list)
+    names: list[tuple[Project, int, Indicator, tuple[str, str]]] = field(default_factory=list)
+    unmeasurable: list[tuple[Project, int, Indicator, tuple[str, str]]] = field(
+        default_factory=list
+    )
+    impossible: list[tuple[Project, int, Indicator, bool]] = field(default_factory=list)
+    class_fit: list[tuple[Project, int, Indicator, tuple[str, str]]] = field(default_factory=list)
+    years: list[tuple[Project, int, Indicator, list[int]]] = field(default_factory=list)
+    repeated: list[Project] = field(default_factory=list)
+
+
+def _build_flags(d: Disclosure) -> _Flags:
+    flags = _Flags()
+    year = d.year
+    for project in d.projects:
+        own: tuple[int, ...] | None = None
+        seen: set[tuple[str | None, str, str | None]] = set()
+        repeated = False
+        for row, ind in enumerate(project.indicators, 1):
+            name, value, level2, description = ind.name, ind.value, ind.level2, ind.description
+            if name and value and not repeated:
+                key = (level2, name, description)
+                repeated = key in seen
+                seen.add(key)
+            pv = ind.parsed
+            v = (
+                _verdicts(
+                    ind.level1, level2, name, description, value, None, None, None, None, year
+                )
+                if pv is None
+                else _verdicts(
+                    ind.level1,
+                    level2,
+                    name,
+                    description,
+                    value,
+                    pv.kind,
+                    pv.unit,
+                    pv.number,
+                    pv.comparator,
+                    year,
+                )
+            )
+            if v is None:
+                continue
+            if v.levels is not None:
+                flags.levels.append((project, row, ind, v.levels))
+            if v.name is not None:
+                flags.names.append((project, row, ind, v.name))
+            if v.unmeasurable is not None:
+                flags.unmeasurable.append((project, row, ind, v.unmeasurable))
+            if v.impossible:
+                flags.impossible.append((project, row, ind, True))
+            if v.class_fit is not None:
+                flags.class_fit.append((project, row, ind, v.class_fit))
+            if v.years and year is not None:
+                if own is None:
+                    own = _other_years(project.name, year)
+                years = list(dict.fromkeys(y for y in v.years if y not in own))
+                if years:
+                    flags.years.append((project, row, ind, years))
+        if repeated:
+            flags.repeated.append(project)
+    return flags
+
+
+def _flags(d: Disclosure) -> _Flags:
+    return shared(d, _build_flags)
 
 
 __all__ = [
