@@ -115,9 +115,13 @@ def test_serve_on_an_empty_database_loads_the_seed(tmp_path: Path) -> None:
             assert time.monotonic() < deadline, "yusuan serve did not start"
             time.sleep(0.1)
         listing = httpx.get(base + "/api/v1/disclosures").json()
-        assert listing["meta"]["total"] == 1
-        seed = listing["data"][0]
-        assert (seed["year"], seed["status"]) == (2021, "published")
+        assert listing["meta"]["total"] == 2
+        seed = next(d for d in listing["data"] if d["year"] == 2021)
+        assert (seed["status"], seed["kind"]) == ("published", "budget")
+        final = next(d for d in listing["data"] if d["year"] == 2024)
+        assert (final["status"], final["kind"]) == ("published", "final")
+        tables = httpx.get(f"{base}/api/v1/disclosures/{final['id']}/tables").json()
+        assert tables["meta"]["total"] == 9
         projects = httpx.get(f"{base}/api/v1/disclosures/{seed['id']}/projects").json()
         assert projects["meta"]["total"] == 35
         assert (
@@ -130,6 +134,7 @@ def test_serve_on_an_empty_database_loads_the_seed(tmp_path: Path) -> None:
         out = proc.communicate(timeout=15)[0].decode()
     assert f"数据库 database: {tmp_path / 'yusuan.sqlite3'}" in out
     assert f"已载入样例 loaded the sample: {SEED_FILE}" in out
+    assert "已载入样例 loaded the sample: final-demo.json" in out
     assert f"http://127.0.0.1:{port}/" in out
 
 

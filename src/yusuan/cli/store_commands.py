@@ -17,7 +17,6 @@ import click
 from .main import (
     EXIT_INPUT,
     EXIT_OK,
-    SEED_NAME,
     BilingualUsageError,
     debug_option,
     example,
@@ -231,18 +230,19 @@ def serve(
 
     Start the web app and the JSON API (/api/v1, docs at /api/v1/docs). The database is named
     at start and its schema upgraded; with --demo, or on a first start with an empty database,
-    the bundled sample is loaded as published so there is something to see at once. Stop with
-    Ctrl-C.
+    the bundled samples (the seed budget and a fictional 决算) are loaded as published so there
+    is something to see at once. Stop with Ctrl-C.
     """
     import uvicorn
 
     url, sessions = _open(database)
     try:
         if demo or _is_empty(sessions):
-            from ..web.app import load_demo
+            from ..web.app import DEMO_FILES, load_demo
 
             load_demo(sessions)
-            click.echo(f"已载入样例 loaded the sample: {SEED_NAME}", err=True)
+            for name in DEMO_FILES:
+                click.echo(f"已载入样例 loaded the sample: {name}", err=True)
     finally:
         sessions.kw["bind"].dispose()
 

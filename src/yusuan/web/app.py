@@ -50,15 +50,19 @@ admin (also users and the audit log).
 """
 
 
+#: What `--demo` (and a first start) loads: the seed budget, and the fictional 决算 whose
+#: standard tables and 情况说明 show the table pages.
+DEMO_FILES = (SEED_FILE, "final-demo.json")
+
+
 def load_demo(sessions: sessionmaker[Session]) -> None:
-    """Import the bundled seed as published (once: the same bytes again change nothing)."""
+    """Import the bundled samples as published (once: the same bytes again change nothing)."""
     from ..readers import read
 
-    data = (files("yusuan") / "data" / SEED_FILE).read_bytes()
-    with sessions() as session:
-        service.import_disclosure(
-            session, read(data, name=SEED_FILE), data=data, file_name=SEED_FILE
-        )
+    for name in DEMO_FILES:
+        data = (files("yusuan") / "data" / name).read_bytes()
+        with sessions() as session:
+            service.import_disclosure(session, read(data, name=name), data=data, file_name=name)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
