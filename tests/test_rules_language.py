@@ -238,3 +238,16 @@ def test_the_family_is_fast(seed: Any) -> None:
         / 20
     )
     assert per_run < 0.002, f"{per_run * 1000:.2f} ms"
+
+
+def test_typo_anchors_are_characters_of_their_cores() -> None:
+    # An anchor only speeds the search up; one outside its core would miss every match.
+    from yusuan.audit.rules.language import _ANCHORS, _occurrences
+
+    cores = {entry.core for entry in TYPOS}
+    assert set(_ANCHORS) <= cores
+    for core, anchor in _ANCHORS.items():
+        assert len(anchor) == 1 and anchor in core
+    # overlapping and adjacent matches are all found, in order, as with repeated str.find
+    assert list(_occurrences("再接再接再励再接再励再接再励", "再接再励")) == [2, 6, 10]
+    assert list(_occurrences("按排按排", "按排")) == [0, 2]

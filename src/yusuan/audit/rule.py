@@ -11,7 +11,7 @@ import inspect
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, ClassVar, Literal, TypeVar
+from typing import Any, ClassVar, Literal, TypedDict, TypeVar, Unpack
 
 from ..model import Disclosure, Indicator, Node, Project
 from .finding import Category, Evidence, Finding, Location, Severity
@@ -94,6 +94,20 @@ def _fill(template: str | None, params: dict[str, Any]) -> str | None:
 _new_finding = Finding.__pydantic_validator__.validate_python
 _new_location = Location.__pydantic_validator__.validate_python
 _new_evidence = Evidence.__pydantic_validator__.validate_python
+
+
+class _EvidenceFields(TypedDict, total=False):
+    quote: str | None
+    stated: str | None
+    computed: str | None
+    formula: str | None
+
+
+def evidence(**fields: Unpack[_EvidenceFields]) -> Evidence:
+    """`Evidence(**fields)`, made by its validator like findings and locations."""
+    made: Evidence = _new_evidence(fields)
+    return made
+
 
 REGISTRY: dict[str, Rule] = {}
 

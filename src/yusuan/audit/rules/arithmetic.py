@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 
 from ...model import CategoryTotal, Disclosure, Node, ProcurementItem, Project
-from ..finding import Evidence, Finding, Location
+from ..finding import Finding, Location
 from ..numbers import ZERO, agrees, fmt, pct, rounded, sum_agrees, tolerance
-from ..rule import Example, Rule, at, at_project, register
+from ..rule import Example, Rule, at, at_project, evidence, register
 
 WAN = " 万元"
 
@@ -45,7 +45,7 @@ class IncomeSum(Rule):
             return
         yield self.finding(
             locations=[at(income, "income.total")],
-            evidence=Evidence(
+            evidence=evidence(
                 stated=fmt(income.total),
                 computed=fmt(computed),
                 formula=" + ".join(fmt(a) for a in amounts),
@@ -116,7 +116,7 @@ class _SumRule(Rule):
         formula = formula or _plus(known)
         return self.finding(
             locations=locations(),
-            evidence=Evidence(
+            evidence=evidence(
                 stated=fmt(total), computed=fmt(computed), formula=formula, quote=quote
             ),
             what=what,
@@ -253,7 +253,7 @@ class Balance(Rule):
         gap = income - spend
         yield self.finding(
             locations=[at(d.income, "income.total"), at(d.expenditure, "expenditure.total")],
-            evidence=Evidence(
+            evidence=evidence(
                 stated=fmt(income),
                 computed=fmt(spend),
                 formula=f"收入总计 − 支出总计 = {fmt(income)} − {fmt(spend)} = {fmt(gap)}",
@@ -334,7 +334,7 @@ class Share(Rule):
         formula = f"{fmt(amount)} / {fmt(total)} × 100"
         yield self.finding(
             locations=[at(*where)],
-            evidence=Evidence(
+            evidence=evidence(
                 stated=fmt(share), computed=fmt(rounded(computed, share)), formula=formula
             ),
             what=what,
@@ -421,7 +421,7 @@ class Growth(Rule):
             return
         yield self.finding(
             locations=[at(*where)],
-            evidence=Evidence(
+            evidence=evidence(
                 stated=fmt(growth), computed=fmt(rounded(computed, growth)), formula=formula
             ),
             what=what,
@@ -632,7 +632,7 @@ class ProcurementTotal(_SumRule):
                 found.append(
                     self.finding(
                         locations=_at(there, first)(),
-                        evidence=Evidence(
+                        evidence=evidence(
                             stated=str(pr.count),
                             computed=str(len(pr.items)),
                             formula="采购明细行数",
@@ -777,7 +777,7 @@ class QtyPrice(Rule):
             formula = f"{fmt(q)} × {fmt(price)}"
             yield self.finding(
                 locations=[_item_at(n, item)],
-                evidence=Evidence(
+                evidence=evidence(
                     stated=fmt(amount), computed=fmt(computed), formula=formula, quote=item.item
                 ),
                 item=item.item or "",
@@ -825,7 +825,7 @@ class ItemFunds(Rule):
             formula = _plus(known)
             yield self.finding(
                 locations=[_item_at(n, item)],
-                evidence=Evidence(
+                evidence=evidence(
                     stated=fmt(item.amount),
                     computed=fmt(computed),
                     formula=formula,

@@ -20,9 +20,9 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ...model import Disclosure, Goal, Indicator, ProcurementItem, Project
-from ..finding import Evidence, Finding, Location
+from ..finding import Finding, Location
 from ..numbers import ZERO, agrees, fmt
-from ..rule import Example, Rule, at, at_indicator, at_project, register
+from ..rule import Example, Rule, at, at_indicator, at_project, evidence, register
 
 # ---------------------------------------------------------------------------------------------
 # Text helpers
@@ -332,7 +332,7 @@ class GoalTarget(Rule):
                 at(goal, f"performance.goals[{goal.no}]"),
                 at_indicator(t.project, t.row, ind),
             ],
-            evidence=Evidence(
+            evidence=evidence(
                 quote=(
                     f"分项绩效目标{goal.no} 绩效指标：“{m.clause}” ↔ "
                     f"项目{t.project.no}第{t.row}行：{_row_text(ind)}"
@@ -470,7 +470,7 @@ class ProcurementSource(Rule):
                 continue
             yield self.finding(
                 locations=_item_locations(src),
-                evidence=Evidence(quote=_item_quote(src)),
+                evidence=evidence(quote=_item_quote(src)),
                 source=src.printed,
                 budget=fmt(src.budget),
                 count=len(src.items),
@@ -515,7 +515,7 @@ class ProcurementBudget(Rule):
                 ):
                     yield self.finding(
                         locations=[*_item_locations(src), at_project(p)],
-                        evidence=Evidence(
+                        evidence=evidence(
                             quote=f"{_item_quote(src)} ↔ 项目{p.no}「{_pname(p)}」预算数 "
                             f"{fmt(p.amount)}（财政资金 {fmt(p.fiscal)}）",
                             stated=fmt(src.budget),
@@ -532,7 +532,7 @@ class ProcurementBudget(Rule):
             if amounts and total > src.budget and not agrees(src.budget, total):
                 yield self.finding(
                     locations=_item_locations(src),
-                    evidence=Evidence(
+                    evidence=evidence(
                         quote=_item_quote(src),
                         stated=fmt(src.budget),
                         computed=fmt(total),
@@ -614,7 +614,7 @@ class AssetPurchase(Rule):
                 at(d.assets, "assets.planned_purchase"),
                 *(at(i, f"procurement.items[{n}]") for n, i in bought),
             ],
-            evidence=Evidence(
+            evidence=evidence(
                 quote=f"计划新购资产 {fmt(planned)} 万元 ↔ {items}",
                 stated=fmt(planned),
                 computed=fmt(total),
@@ -677,7 +677,7 @@ class OperatingPublic(Rule):
                 at(d.operating_costs, "operating_costs.amount"),
                 at(d.expenditure.basic, "expenditure.basic.public"),
             ],
-            evidence=Evidence(
+            evidence=evidence(
                 quote=f"机关运行经费 {fmt(op)} 万元 ↔ 日常公用经费 {fmt(public)} 万元",
                 stated=fmt(op),
                 computed=fmt(public),

@@ -16,8 +16,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ...model import Disclosure, Indicator, Project
-from ..finding import Evidence, Finding
-from ..rule import Example, Rule, at_indicator, at_project, register, shared
+from ..finding import Finding
+from ..rule import Example, Rule, at_indicator, at_project, evidence, register, shared
 
 HUNDRED = Decimal(100)
 _DIGIT = re.compile(r"[0-9０-９]")
@@ -125,7 +125,7 @@ class Levels(Rule):
         for project, row, ind, problem in _flags(d).levels:
             yield self.finding(
                 locations=[at_indicator(project, row, ind)],
-                evidence=Evidence(quote=f"{ind.level1} | {_quote(ind)}"),
+                evidence=evidence(quote=f"{ind.level1} | {_quote(ind)}"),
                 no=project.no,
                 project=_pname(project),
                 row=row,
@@ -191,7 +191,7 @@ class Coverage(Rule):
             printed = list(dict.fromkeys(i.level1 for i in project.indicators if i.level1))
             yield self.finding(
                 locations=[at_project(project, f"projects[{project.no}].indicators")],
-                evidence=Evidence(
+                evidence=evidence(
                     quote="一级指标：" + ("、".join(printed) if printed else "（无）"),
                 ),
                 no=project.no,
@@ -275,7 +275,7 @@ class Unmeasurable(Rule):
             value = ind.value
             yield self.finding(
                 locations=[at_indicator(project, row, ind)],
-                evidence=Evidence(quote=_quote(ind), stated=value),
+                evidence=evidence(quote=_quote(ind), stated=value),
                 no=project.no,
                 project=_pname(project),
                 row=row,
@@ -322,7 +322,7 @@ class Impossible(Rule):
         for project, row, ind, _ in _flags(d).impossible:
             yield self.finding(
                 locations=[at_indicator(project, row, ind)],
-                evidence=Evidence(quote=_quote(ind), stated=ind.value),
+                evidence=evidence(quote=_quote(ind), stated=ind.value),
                 no=project.no,
                 project=_pname(project),
                 row=row,
@@ -412,7 +412,7 @@ class NameValue(Rule):
         for project, row, ind, problem in _flags(d).names:
             yield self.finding(
                 locations=[at_indicator(project, row, ind)],
-                evidence=Evidence(quote=_quote(ind)),
+                evidence=evidence(quote=_quote(ind)),
                 no=project.no,
                 project=_pname(project),
                 row=row,
@@ -472,7 +472,7 @@ class DuplicateConflict(Rule):
                 printed = list(dict.fromkeys(i.value or "" for _, i in members))
                 yield self.finding(
                     locations=[at_indicator(project, row, ind) for row, ind in members],
-                    evidence=Evidence(
+                    evidence=evidence(
                         quote="；".join(_quote(ind) for _, ind in members),
                         stated=" ≠ ".join(printed),
                     ),
@@ -554,7 +554,7 @@ class Year(Rule):
         for project, row, ind, years in _flags(d).years:
             yield self.finding(
                 locations=[at_indicator(project, row, ind)],
-                evidence=Evidence(quote=_quote(ind), stated="、".join(map(str, years))),
+                evidence=evidence(quote=_quote(ind), stated="、".join(map(str, years))),
                 no=project.no,
                 project=_pname(project),
                 row=row,
@@ -602,7 +602,7 @@ class ClassFit(Rule):
         for project, row, ind, (problem, problem_en) in _flags(d).class_fit:
             yield self.finding(
                 locations=[at_indicator(project, row, ind)],
-                evidence=Evidence(quote=_quote(ind), stated=ind.value),
+                evidence=evidence(quote=_quote(ind), stated=ind.value),
                 no=project.no,
                 project=_pname(project),
                 row=row,
@@ -651,6 +651,37 @@ class _Verdicts(NamedTuple):
     impossible: bool
     class_fit: tuple[str, str] | None
     years: tuple[int, ...]
+    #: the month a payment deadline sets, for PLAN-DEADLINE (which reads it from this pass)
+    deadline: int | None
+
+
+_PAYS = re.compile(r"拨付|下达|支付|发放")
+_MONEY = re.compile(r"资金|经费|费用|款")
+
+
+def _payment_month(
+    level2: str | None,
+    name: str | None,
+    description: str | None,
+    kind: str | None,
+    unit: str | None,
+    number: Decimal | None,
+    comparator: str | None,
+) -> int | None:
+    """The month a 时效 target about paying out the money sets, or None."""
+    if kind != "deadline" or number is None:
+        return None
+    if comparator not in ("≤", "=", "<") or "时效" not in (level2 or ""):
+        return None
+    text = f"{name or ''}{description or ''}"
+    if not (_PAYS.search(text) and _MONEY.search(text)):
+        return None
+    # "12 月前" reads as by the end of December, like "12月底前": no false alarm on "前".
+    if unit == "月":
+        return int(number)
+    if unit == "季度":
+        return int(number) * 3
+    return None
 
 
 @lru_cache(maxsize=4096)
@@ -682,8 +713,9 @@ def _verdicts(
         years=(
             _other_years(name, year) + _other_years(description, year) if year is not None else ()
         ),
+        deadline=_payment_month(level2, name, description, kind, unit, number, comparator),
     )
-    return verdicts if any(verdicts) else None
+    return verdicts if any(verdicts[:-1]) or verdicts.deadline is not None else None
 
 
 @dataclass
@@ -699,6 +731,7 @@ class _Flags:
     impossible: list[tuple[Project, int, Indicator, bool]] = field(default_factory=list)
     class_fit: list[tuple[Project, int, Indicator, tuple[str, str]]] = field(default_factory=list)
     years: list[tuple[Project, int, Indicator, list[int]]] = field(default_factory=list)
+    deadlines: list[tuple[Project, int, Indicator, int]] = field(default_factory=list)
     repeated: list[Project] = field(default_factory=list)
 
 
@@ -746,6 +779,8 @@ def _build_flags(d: Disclosure) -> _Flags:
                 flags.impossible.append((project, row, ind, True))
             if v.class_fit is not None:
                 flags.class_fit.append((project, row, ind, v.class_fit))
+            if v.deadline is not None:
+                flags.deadlines.append((project, row, ind, v.deadline))
             if v.years and year is not None:
                 if own is None:
                     own = _other_years(project.name, year)
@@ -759,6 +794,12 @@ def _build_flags(d: Disclosure) -> _Flags:
 
 def _flags(d: Disclosure) -> _Flags:
     return shared(d, _build_flags)
+
+
+def payment_deadlines(d: Disclosure) -> list[tuple[Project, int, Indicator, int]]:
+    """(project, 1-based row, indicator, month) of each 时效 target that sets the month by
+    which the money is paid out, in document order (PLAN-DEADLINE)."""
+    return _flags(d).deadlines
 
 
 __all__ = [

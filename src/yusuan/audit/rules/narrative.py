@@ -33,9 +33,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from ...model import Disclosure, Node, Paragraph, StandardTable, TableRow
-from ..finding import Evidence, Finding, Location
+from ..finding import Finding, Location
 from ..numbers import HUNDRED, ZERO, agrees, fmt, rounded, tolerance
-from ..rule import Example, Rule, at, register, shared
+from ..rule import Example, Rule, at, evidence, register, shared
 
 # --------------------------------------------------------------------------------------------
 # Text: spaces removed (a PDF puts them around figures at will), positions kept for quotes
@@ -1076,7 +1076,7 @@ class _Amounts(Rule):
                 continue
             yield self.finding(
                 locations=[c.said.at(), _cell_at(c.cell)],
-                evidence=Evidence(
+                evidence=evidence(
                     quote=c.said.quote,
                     stated=fmt(c.stated),
                     computed=fmt(c.cell.value),
@@ -1187,7 +1187,7 @@ class _Rates(Rule):
                 continue
             yield self.finding(
                 locations=[c.said.at(), *(_cell_at(x) for x in c.cells)],
-                evidence=Evidence(
+                evidence=evidence(
                     quote=c.said.quote,
                     stated=fmt(c.stated),
                     computed=fmt(rounded(c.computed, c.stated)),
@@ -1307,7 +1307,7 @@ class NarrativeCompare(Rule):
         for c in read(d).words:
             yield self.finding(
                 locations=[c.said.at(), *(_cell_at(x) for x in c.cells)],
-                evidence=Evidence(quote=c.said.quote, stated=c.words, computed=c.figures),
+                evidence=evidence(quote=c.said.quote, stated=c.words, computed=c.figures),
                 what=c.what,
                 words=c.words,
                 figures=c.figures,
@@ -1347,7 +1347,7 @@ class NarrativeNone(Rule):
             cell = c.cells[0]
             yield self.finding(
                 locations=[c.said.at(), _cell_at(cell)],
-                evidence=Evidence(
+                evidence=evidence(
                     quote=c.said.quote, stated=c.words, computed=fmt(cell.value), formula=cell.where
                 ),
                 words=c.words,
@@ -1446,7 +1446,7 @@ class NarrativeYear(Rule):
     def _found(self, where: Location, quote: str, y: str, zh: str, en: str, year: int) -> Finding:
         return self.finding(
             locations=[where],
-            evidence=Evidence(quote=" ".join(quote.split()), stated=y, computed=str(year)),
+            evidence=evidence(quote=" ".join(quote.split()), stated=y, computed=str(year)),
             where=zh,
             where_en=en,
             year=y,

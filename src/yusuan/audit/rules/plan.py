@@ -7,16 +7,17 @@ disagreements it recorded (`project.discrepancies`), and the prose facts re-deri
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
-from ...model import PLAN_MONTHS, Disclosure, Discrepancy, Indicator, Project
+from ...model import PLAN_MONTHS, Disclosure, Discrepancy, Project
 from ...model.plantext import Mention, plan_mentions, plan_sentence
-from ..finding import Evidence, Finding, Location
+from ..finding import Finding, Location
 from ..numbers import HUNDRED, ZERO, fmt
-from ..rule import Example, Rule, at_indicator, at_project, register
+from ..rule import Example, Rule, at_indicator, at_project, evidence, register, shared
+from .indicators import payment_deadlines
 
 _QUOTE_MAX = 200
 
@@ -32,14 +33,19 @@ def _pct(value: Decimal | None) -> str:
 
 def _row(project: Project) -> str:
     """The kept plan as a reviewer reads the printed row."""
-    values = zip(PLAN_MONTHS, _values(project), strict=True)
-    cells = "｜".join(f"{m}月底 {_pct(v)}" for m, v in values)
+    cells = "｜".join(
+        f"{m}月底 {_pct(v)}" for m, v in zip(PLAN_MONTHS, _values(project), strict=True)
+    )
     return f"资金支出计划（%）：{cells}"
 
 
 def _sentence(project: Project) -> str | None:
     """The plan sentence of the purpose paragraph, when it names any checkpoint."""
-    purpose = project.purpose or ""
+    return _sentence_of(project.purpose or "")
+
+
+@lru_cache(maxsize=256)
+def _sentence_of(purpose: str) -> str | None:
     if not _mentions(purpose):
         return None
     text = " ".join(plan_sentence(purpose).split())
@@ -57,8 +63,31 @@ def _values(project: Project) -> tuple[Decimal | None, ...]:
     return (plan.m3, plan.m6, plan.m10, plan.m12)
 
 
-def _stated(project: Project) -> list[tuple[str, Decimal]]:
-    return [(m, v) for m, v in zip(PLAN_MONTHS, _values(project), strict=True) if v is not None]
+class _Facts(NamedTuple):
+    """What the PLAN rules read of one project."""
+
+    project: Project
+    #: the plan's values in PLAN_MONTHS order
+    values: tuple[Decimal | None, ...]
+    #: (month, value) of the checkpoints the plan states
+    stated: list[tuple[str, Decimal]]
+    #: the checkpoints the purpose paragraph's plan sentence names
+    mentions: tuple[Mention, ...]
+
+
+def _build_facts(d: Disclosure) -> list[_Facts]:
+    out: list[_Facts] = []
+    for project in d.projects:
+        values = _values(project)
+        stated = [(m, v) for m, v in zip(PLAN_MONTHS, values, strict=True) if v is not None]
+        out.append(_Facts(project, values, stated, _mentions(project.purpose or "")))
+    return out
+
+
+def _facts(d: Disclosure) -> list[_Facts]:
+    """Each project's plan facts in document order, derived once per engine run (`shared`)
+    rather than by each of the nine rules that read them."""
+    return shared(d, _build_facts)
 
 
 _MONTH_EN = {
@@ -121,13 +150,13 @@ class PlanRange(Rule):
     example = Example("\t\t\t60.00%\t60.00%\t100.00%\t", "\t\t\t60.00%\t60.00%\t120.00%\t")
 
     def check(self, d: Disclosure) -> Iterator[Finding]:
-        for project in d.projects:
-            for month, value in _stated(project):
+        for project, _, stated, _ in _facts(d):
+            for month, value in stated:
                 if ZERO <= value <= HUNDRED:
                     continue
                 yield self.finding(
                     locations=[_at_plan(project, month)],
-                    evidence=Evidence(
+                    evidence=evidence(
                         quote=_row(project), stated=f"{month}月底 {_pct(value)}", computed="0–100%"
                     ),
                     month=month,
@@ -160,13 +189,13 @@ class PlanDecreasing(Rule):
     example = Example("\t\t\t60.00%\t60.00%\t100.00%\t", "\t\t\t60.00%\t40.00%\t100.00%\t")
 
     def check(self, d: Disclosure) -> Iterator[Finding]:
-        for project in d.projects:
+        for project, _, stated, _ in _facts(d):
             top: tuple[str, Decimal] | None = None
-            for month, value in _stated(project):
+            for month, value in stated:
                 if top is not None and value < top[1]:
                     yield self.finding(
                         locations=[_at_plan(project, month)],
-                        evidence=Evidence(
+                        evidence=evidence(
                             quote=_row(project),
                             stated=f"{month}月底 {_pct(value)}",
                             computed=f"≥ {_pct(top[1])}（{top[0]}月底）",
@@ -211,8 +240,7 @@ class PlanNot100(Rule):
     example = Example("\t\t\t60.00%\t60.00%\t100.00%\t", "\t\t\t60.00%\t60.00%\t90.00%\t")
 
     def check(self, d: Disclosure) -> Iterator[Finding]:
-        for project in d.projects:
-            stated = _stated(project)
+        for project, _, stated, _ in _facts(d):
             if not stated or max(v for _, v in stated) >= HUNDRED:
                 continue
             last_month, last = stated[-1]
@@ -233,7 +261,7 @@ class PlanNot100(Rule):
                 artefact_en = f" (a misplaced duplicate row prints {value}% under December)"
             yield self.finding(
                 locations=[_at_plan(project)],
-                evidence=Evidence(
+                evidence=evidence(
                     quote=_row(project),
                     stated=f"{last_month}月底 {_pct(last)}",
                     computed="12月底 100%",
@@ -270,8 +298,7 @@ class PlanMissing(Rule):
     example = Example("\t60.00%\t\t60.00%\t\t100.00%\t", "\t\t\t60.00%\t\t100.00%\t")
 
     def check(self, d: Disclosure) -> Iterator[Finding]:
-        for project in d.projects:
-            values = _values(project)
+        for project, values, _, _ in _facts(d):
             if None not in values:
                 continue
             # Blanks count up to the first 100% (later ones are implied), or up to the last
@@ -292,7 +319,7 @@ class PlanMissing(Rule):
                 continue
             yield self.finding(
                 locations=[_at_plan(project)],
-                evidence=Evidence(quote=_row(project), stated=f"{_months(blank)} 未填"),
+                evidence=evidence(quote=_row(project), stated=f"{_months(blank)} 未填"),
                 months=_months(blank),
                 months_en=_months_en(blank),
             )
@@ -331,7 +358,7 @@ class PlanProseConflict(Rule):
                 table, prose = _cell(x.table)[0], _cell(x.prose)[0]
                 yield self.finding(
                     locations=[at_project(project, f"projects[{project.no}].{x.field}", node=x)],
-                    evidence=Evidence(
+                    evidence=evidence(
                         quote=_sentence(project), stated=f"表格 {table}", computed=f"文字 {prose}"
                     ),
                     month=month,
@@ -376,7 +403,7 @@ class PlanShiftedRow(Rule):
             kept = "，".join(f"{m}月底 {_cell(x.table)[0]}" for m, x in pairs)
             yield self.finding(
                 locations=[_at_plan(project)],
-                evidence=Evidence(quote=_row(project), stated=shifted, computed=kept),
+                evidence=evidence(quote=_row(project), stated=shifted, computed=kept),
                 shifted=shifted,
                 kept=kept,
                 shifted_en=", ".join(f"{_en(m)} {_cell(x.shifted)[1]}" for m, x in pairs),
@@ -421,19 +448,17 @@ class PlanOffCheckpoint(Rule):
     example = Example()
 
     def check(self, d: Disclosure) -> Iterator[Finding]:
-        for project in d.projects:
-            off = [
-                x
-                for x in _mentions(project.purpose or "")
-                if x.month not in PLAN_MONTHS and x.value is not None
-            ]
+        for project, _, _, mentions in _facts(d):
+            if not mentions:
+                continue
+            off = [x for x in mentions if x.month not in PLAN_MONTHS and x.value is not None]
             if not off:
                 continue
             stated = "、".join(f"{_label(x)[0]} {_pct(x.value)}" for x in off)
             october = _cell(project.plan.get("10"))
             yield self.finding(
                 locations=[_at_plan(project)],
-                evidence=Evidence(quote=_sentence(project), stated=stated),
+                evidence=evidence(quote=_sentence(project), stated=stated),
                 stated=stated,
                 stated_en=", ".join(f"{_pct(x.value)} for {_label(x)[1]}" for x in off),
                 october=october[0],
@@ -465,42 +490,20 @@ class PlanTruncated(Rule):
     example = Example("，12月底前支出100%。", "，12月底前支出。")
 
     def check(self, d: Disclosure) -> Iterator[Finding]:
-        for project in d.projects:
-            for x in _mentions(project.purpose or ""):
+        for project, _, _, mentions in _facts(d):
+            for x in mentions:
                 if not x.broken:
                     continue
                 table = _cell(project.plan.get(x.month) if x.month in PLAN_MONTHS else None)
                 yield self.finding(
                     locations=[_at_plan(project)],
-                    evidence=Evidence(quote=_sentence(project), stated=x.text),
+                    evidence=evidence(quote=_sentence(project), stated=x.text),
                     text=x.text,
                     month=x.month,
                     month_en=_en(x.month),
                     table=table[0],
                     table_en=table[1],
                 )
-
-
-_PAYS = re.compile(r"拨付|下达|支付|发放")
-_MONEY = re.compile(r"资金|经费|费用|款")
-
-
-def _deadline_month(indicator: Indicator) -> int | None:
-    """The month a 时效 target about paying out the money sets, or None."""
-    parsed = indicator.parsed
-    if parsed is None or parsed.kind != "deadline" or parsed.number is None:
-        return None
-    if parsed.comparator not in ("≤", "=", "<") or "时效" not in (indicator.level2 or ""):
-        return None
-    text = f"{indicator.name or ''}{indicator.description or ''}"
-    if not (_PAYS.search(text) and _MONEY.search(text)):
-        return None
-    # "12 月前" reads as by the end of December, like "12月底前": no false alarm on "前".
-    if parsed.unit == "月":
-        return int(parsed.number)
-    if parsed.unit == "季度":
-        return int(parsed.number) * 3
-    return None
 
 
 @register
@@ -528,29 +531,26 @@ class PlanDeadline(Rule):
     example = Example("发放奖励资金的时间\t10 月底前", "发放奖励资金的时间\t6 月底前")
 
     def check(self, d: Disclosure) -> Iterator[Finding]:
-        for project in d.projects:
-            for row, indicator in enumerate(project.indicators, start=1):
-                deadline = _deadline_month(indicator)
-                if deadline is None:
-                    continue
-                before = [m for m in PLAN_MONTHS if int(m) <= deadline]
-                if not before:
-                    continue
-                month = before[-1]
-                share = project.plan.get(month)
-                if share is None or share >= HUNDRED:
-                    continue
-                name = indicator.name or indicator.description or ""
-                yield self.finding(
-                    locations=[at_indicator(project, row, indicator), _at_plan(project, month)],
-                    evidence=Evidence(
-                        quote=f"{name}｜{indicator.value}｜{_row(project)}",
-                        stated=indicator.value,
-                        computed=f"{month}月底 {_pct(share)}",
-                    ),
-                    name=name,
-                    value=indicator.value,
-                    month=month,
-                    month_en=_en(month),
-                    share=_pct(share),
-                )
+        # The deadlines are read in the indicator rules' one pass over the rows.
+        for project, row, indicator, deadline in payment_deadlines(d):
+            before = [m for m in PLAN_MONTHS if int(m) <= deadline]
+            if not before:
+                continue
+            month = before[-1]
+            share = project.plan.get(month)
+            if share is None or share >= HUNDRED:
+                continue
+            name = indicator.name or indicator.description or ""
+            yield self.finding(
+                locations=[at_indicator(project, row, indicator), _at_plan(project, month)],
+                evidence=evidence(
+                    quote=f"{name}｜{indicator.value}｜{_row(project)}",
+                    stated=indicator.value,
+                    computed=f"{month}月底 {_pct(share)}",
+                ),
+                name=name,
+                value=indicator.value,
+                month=month,
+                month_en=_en(month),
+                share=_pct(share),
+            )

@@ -9,17 +9,17 @@ own figures and subject belong to this project.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 from itertools import pairwise
+from typing import NamedTuple
 
 from ...model import Disclosure, Project
-from ..finding import Evidence, Finding, Location
+from ..finding import Finding, Location
 from ..numbers import fmt, places
-from ..rule import Example, Rule, at_indicator, at_project, register
+from ..rule import Example, Rule, at_indicator, at_project, evidence, register, shared
 
 
 def _compact(text: str) -> str:
@@ -53,10 +53,12 @@ _CITATION = re.compile(
 
 
 _Number = tuple[str, str, str]
+#: (title, (office prefix, year, number), printed citation)
+_Citation = tuple[str, _Number, str]
 
 
 @lru_cache(maxsize=4096)
-def _citations(text: str) -> tuple[tuple[str, _Number, str], ...]:
+def _citations(text: str) -> tuple[_Citation, ...]:
     """(title, (office prefix, year, number), printed citation) of each 《title》 + 文号 in
     `text`; a pure function of the cell, so repeated cells are parsed once."""
     return tuple(
@@ -82,6 +84,17 @@ class _Cited:
     @property
     def number(self) -> str:
         return f"{self.prefix}〔{self.year}〕{self.no}号"
+
+
+def _two_numbers(texts: list[tuple[int, tuple[_Citation, ...]]]) -> bool:
+    """Whether some title is cited with two different numbers: without one, nothing in the
+    project can conflict (most projects cite each document one way)."""
+    seen: dict[str, _Number] = {}
+    for _, citations in texts:
+        for title, number, _ in citations:
+            if seen.setdefault(title, number) != number:
+                return True
+    return False
 
 
 def _conflicts(a: _Cited, b: _Cited) -> bool:
@@ -115,18 +128,17 @@ class DocumentNumber(Rule):
     example = Example()
 
     def check(self, d: Disclosure) -> Iterator[Finding]:
-        for project in d.projects:
-            yield from self._project(project)
+        for refs in shared(d, _references):
+            if _two_numbers(refs.cited):
+                yield from self._project(refs.project, refs.cited)
 
-    def _project(self, project: Project) -> Iterator[Finding]:
+    def _project(
+        self, project: Project, texts: list[tuple[int, tuple[_Citation, ...]]]
+    ) -> Iterator[Finding]:
         cited: dict[str, dict[tuple[str, str, str], _Cited]] = {}
-        texts: list[tuple[str, int]] = [(project.purpose or "", 0)]
-        texts += [(ind.basis or "", row) for row, ind in enumerate(project.indicators, 1)]
-        for text, row in texts:
-            if "号" not in text or "《" not in text:
-                continue
+        for row, citations in texts:
             place = f"第{row}行" if row else "资金用途"
-            for title, key, printed in _citations(text):
+            for title, key, printed in citations:
                 entry = cited.setdefault(title, {}).get(key)
                 if entry is None:
                     entry = _Cited(printed, *key, [], [])
@@ -144,7 +156,7 @@ class DocumentNumber(Rule):
             )
             yield self.finding(
                 locations=[_locate(project, row) for c in found for row in c.rows],
-                evidence=Evidence(
+                evidence=evidence(
                     quote=" / ".join(c.printed for c in found),
                     stated=" / ".join(c.number for c in found),
                 ),
@@ -202,12 +214,11 @@ class YearDrift(Rule):
     example = Example()
 
     def check(self, d: Disclosure) -> Iterator[Finding]:
-        for project in d.projects:
+        for refs in shared(d, _references):
+            project = refs.project
             groups: dict[str, list[tuple[int, int, str]]] = {}
-            for row, indicator in enumerate(project.indicators, 1):
-                found = _year_template(indicator.basis) if indicator.basis else None
-                if found is not None:
-                    groups.setdefault(found[0], []).append((row, found[1], indicator.basis or ""))
+            for row, template, year, basis in refs.years:
+                groups.setdefault(template, []).append((row, year, basis))
             for cells in groups.values():
                 if not _counts_up(cells):
                     continue
@@ -217,7 +228,7 @@ class YearDrift(Rule):
                     locations=[
                         at_indicator(project, row, project.indicators[row - 1]) for row in rows
                     ],
-                    evidence=Evidence(
+                    evidence=evidence(
                         quote=" / ".join(f"第{row}行：{text}" for row, _, text in cells),
                         stated=years_text,
                     ),
@@ -227,7 +238,6 @@ class YearDrift(Rule):
                 )
 
 
-@lru_cache(maxsize=4096)
 def _year_template(basis: str) -> tuple[str, int] | None:
     """The cell with its one year taken out, and that year; None without exactly one year."""
     compact = _compact(basis)
@@ -262,7 +272,6 @@ _NAMES_DOCUMENT = re.compile(
 )
 
 
-@lru_cache(maxsize=4096)
 def _names_document(basis: str) -> bool:
     return _NAMES_DOCUMENT.search(basis) is not None
 
@@ -295,19 +304,15 @@ class NoDocument(Rule):
     example = Example()
 
     def check(self, d: Disclosure) -> Iterator[Finding]:
-        for project in d.projects:
-            bad: list[tuple[int, str]] = []
-            for row, indicator in enumerate(project.indicators, 1):
-                basis = (indicator.basis or "").strip()
-                if basis and not _names_document(basis):
-                    bad.append((row, basis))
+        for refs in shared(d, _references):
+            project, bad = refs.project, refs.undocumented
             if not bad:
                 continue
             rows = [row for row, _ in bad]
             distinct = list(dict.fromkeys(basis for _, basis in bad))
             yield self.finding(
                 locations=[at_indicator(project, r, project.indicators[r - 1]) for r in rows],
-                evidence=Evidence(
+                evidence=evidence(
                     quote=" / ".join(
                         f"{b}（第{_rows([r for r, x in bad if x == b])}行）" for b in distinct
                     )
@@ -336,6 +341,21 @@ def _last_total(purpose: str) -> re.Match[str] | None:
                 return m
         at_gong = purpose.rfind("共", 0, at_gong)
     return None
+
+
+@lru_cache(maxsize=1024)
+def _stated_total(purpose: str) -> tuple[Decimal, str] | None:
+    """The amount and the printed words of the paragraph's last 共(计) … 万元, or None; a pure
+    function of the paragraph, parsed once."""
+    if "共" not in purpose:
+        return None
+    last = _last_total(purpose)
+    if last is None:
+        return None
+    try:
+        return Decimal(last["amount"].replace(",", "")), last[0]
+    except InvalidOperation:  # pragma: no cover - the pattern only takes digits
+        return None
 
 
 def _coarse(value: Decimal, digits: int) -> Decimal:
@@ -369,24 +389,22 @@ class PurposeAmount(Rule):
 
     def check(self, d: Disclosure) -> Iterator[Finding]:
         for project in d.projects:
-            if project.amount is None or not project.purpose or "共" not in project.purpose:
+            amount, purpose = project.amount, project.purpose
+            if amount is None or not purpose:
                 continue
-            last = _last_total(project.purpose)
-            if last is None:
+            total = _stated_total(purpose)
+            if total is None:
                 continue
-            try:
-                stated = Decimal(last["amount"].replace(",", ""))
-            except InvalidOperation:  # pragma: no cover - the pattern only takes digits
+            stated, quote = total
+            if stated == amount:
                 continue
-            if stated == project.amount:
-                continue
-            digits = min(places(stated), places(project.amount))
-            if _coarse(stated, digits) == _coarse(project.amount, digits):
+            digits = min(places(stated), places(amount))
+            if _coarse(stated, digits) == _coarse(amount, digits):
                 continue
             yield self.finding(
                 locations=[at_project(project, f"projects[{project.no}].purpose")],
-                evidence=Evidence(
-                    quote=last[0],
+                evidence=evidence(
+                    quote=quote,
                     stated=fmt(stated),
                     computed=fmt(project.amount),
                     formula="预算数 / budget",
@@ -433,41 +451,66 @@ class OtherProject(Rule):
         with_purpose = [p for p in d.projects if p.purpose]
         if not with_purpose:
             return
-        # All purposes joined once; each name is searched in it once.
-        purposes = [_compact(p.purpose or "") for p in with_purpose]
-        starts: list[int] = []
-        offset = 0
-        for text in purposes:
-            starts.append(offset)
-            offset += len(text) + 1
-        joined = "\n".join(purposes)
-        for other in d.projects:
-            name = _compact(other.name or "")
-            if len(name) < 4:
-                continue
-            hit = joined.find(name)
-            reported: set[int] = set()
-            while hit >= 0:
-                i = bisect_right(starts, hit) - 1
+        names = [_compact_field(p.name or "") for p in d.projects]
+        # A name can only be a paragraph's subject at its start or just before …用于, a few
+        # places per paragraph: each project's name is looked up there by its first or last
+        # four characters (every name has at least four) instead of being searched for in
+        # every paragraph. These are candidates; `_as_subject` decides, as before.
+        firsts: dict[str, list[int]] = {}
+        lasts: dict[str, list[int]] = {}
+        for k, name in enumerate(names):
+            if len(name) >= 4:
+                firsts.setdefault(name[:4], []).append(k)
+                lasts.setdefault(name[-4:], []).append(k)
+        slots = [_subject_slots(p.purpose or "") for p in with_purpose]
+        hits: dict[int, set[int]] = {}  # a project's index -> the paragraphs naming it
+        for i, (text, ends) in enumerate(slots):
+            for k in firsts.get(text[:4], ()):
+                if text.startswith(names[k]):
+                    hits.setdefault(k, set()).add(i)
+            for end in ends:
+                for k in lasts.get(text[end - 4 : end], ()) if end >= 4 else ():
+                    if text.endswith(names[k], 0, end):
+                        hits.setdefault(k, set()).add(i)
+        for k in sorted(hits):
+            other, name = d.projects[k], names[k]
+            for i in sorted(hits[k]):
                 project = with_purpose[i]
-                hit = joined.find(name, hit + 1)
-                if project is other or i in reported or name in _compact(project.name or ""):
+                if project is other or name in _compact_field(project.name or ""):
                     continue
-                quote = _as_subject(purposes[i], name)
+                quote = _as_subject(slots[i][0], name)
                 if quote is None:
                     continue
-                reported.add(i)
                 yield self.finding(
                     locations=[
                         at_project(project, f"projects[{project.no}].purpose"),
                         at_project(other, f"projects[{other.no}].name"),
                     ],
-                    evidence=Evidence(quote=quote, stated=other.name),
+                    evidence=evidence(quote=quote, stated=other.name),
                     project=project.no,
                     name=project.name,
                     other=other.no,
                     other_name=other.name,
                 )
+
+
+@lru_cache(maxsize=1024)
+def _compact_field(text: str) -> str:
+    return _compact(text)
+
+
+@lru_cache(maxsize=1024)
+def _subject_slots(purpose: str) -> tuple[str, tuple[int, ...]]:
+    """The paragraph without white space, and the offsets in it where …用于 follows (what a
+    subject is followed by); a pure function of the paragraph."""
+    text = _compact(purpose)
+    ends: set[int] = set()
+    use = text.find("用于")
+    while use >= 0:
+        # the tail is 用于 after at most two two-character words (经费 / 资金 … and 主要)
+        ends.update(e for e in (use, use - 2, use - 4) if e >= 0 and _SUBJECT_TAIL.match(text, e))
+        use = text.find("用于", use + 1)
+    return text, tuple(sorted(ends))
 
 
 def _as_subject(purpose: str, name: str) -> str | None:
@@ -481,3 +524,74 @@ def _as_subject(purpose: str, name: str) -> str | None:
             return purpose[start : min(len(purpose), stop + 6 if not tail else stop)]
         start = purpose.find(name, end)
     return None
+
+
+# --------------------------------------------------------------------------------------------
+# One pass over the cells the REF rules read
+
+
+class _BasisCell(NamedTuple):
+    """What the REF rules take from one 指标值确定依据 cell."""
+
+    #: the cell's 《title》 + 文号 citations (REF-DOC-NUMBER)
+    citations: tuple[_Citation, ...]
+    #: the cell without its one year, and that year (REF-YEAR-DRIFT)
+    year: tuple[str, int] | None
+    #: the stripped cell when it names no document or standard (REF-NO-DOCUMENT)
+    undocumented: str | None
+
+
+@lru_cache(maxsize=4096)
+def _basis_cell(basis: str) -> _BasisCell | None:
+    """The facts of one non-empty basis cell, None when it has none of them (most cells): a
+    pure function of the cell, so a cell repeated across rows, projects and runs is read once."""
+    citations = _citations(basis) if "号" in basis and "《" in basis else ()
+    year = _year_template(basis)
+    stripped = basis.strip()
+    undocumented = stripped if stripped and not _names_document(stripped) else None
+    if not citations and year is None and undocumented is None:
+        return None
+    return _BasisCell(citations, year, undocumented)
+
+
+@dataclass
+class _ProjectRefs:
+    project: Project
+    #: (row, citations) of the texts citing a 《title》 with its 文号; row 0 is the purpose.
+    cited: list[tuple[int, tuple[_Citation, ...]]]
+    #: (row, cell without its year, year, cell) of the basis cells printing one year.
+    years: list[tuple[int, str, int, str]]
+    #: (row, stripped cell) of the basis cells naming no document or standard.
+    undocumented: list[tuple[int, str]]
+
+
+def _references(d: Disclosure) -> list[_ProjectRefs]:
+    """The projects whose purpose or basis cells give any REF rule something to look at, in
+    document order. Built once per engine run (`shared`): three rules would otherwise each
+    walk every indicator row of every project and read its basis through the model."""
+    out: list[_ProjectRefs] = []
+    for project in d.projects:
+        cited: list[tuple[int, tuple[_Citation, ...]]] = []
+        purpose = project.purpose
+        if purpose and "号" in purpose and "《" in purpose:
+            found = _citations(purpose)
+            if found:
+                cited.append((0, found))
+        years: list[tuple[int, str, int, str]] = []
+        undocumented: list[tuple[int, str]] = []
+        for row, indicator in enumerate(project.indicators, 1):
+            basis = indicator.basis
+            if not basis:
+                continue
+            cell = _basis_cell(basis)
+            if cell is None:
+                continue
+            if cell.citations:
+                cited.append((row, cell.citations))
+            if cell.year is not None:
+                years.append((row, *cell.year, basis))
+            if cell.undocumented is not None:
+                undocumented.append((row, cell.undocumented))
+        if cited or years or undocumented:
+            out.append(_ProjectRefs(project, cited, years, undocumented))
+    return out

@@ -23,9 +23,9 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ...model import Disclosure, Node, StandardTable, TableRow
-from ..finding import Evidence, Finding, Location
+from ..finding import Finding, Location
 from ..numbers import ZERO, fmt, places
-from ..rule import Example, Rule, at, register
+from ..rule import Example, Rule, at, evidence, register
 
 # The standard tables a disclosure prints, by kind (DESIGN.md); budget names match without
 # their 部门 / 单位 prefix, since provinces vary it.
@@ -229,7 +229,7 @@ class _TableRule(Rule):
         locations.extend(places_at)
         return self.finding(
             locations=locations,
-            evidence=Evidence(
+            evidence=evidence(
                 quote=_label(row), stated=fmt(total), computed=fmt(computed), formula=formula
             ),
             table=t.name,
@@ -430,7 +430,7 @@ class Balance(_TableRule):
             return None
         return self.finding(
             locations=[_where(t, income.grand), _where(t, spend.grand)],
-            evidence=Evidence(
+            evidence=evidence(
                 quote="总计", stated=fmt(a), computed=fmt(b), formula="收入总计 = 支出总计"
             ),
             table=t.name,
@@ -465,7 +465,7 @@ class Balance(_TableRule):
             formula = f"{fmt(v0)} + {fmt(v1)} − {fmt(v2)}"
             yield self.finding(
                 locations=[_where(t, i)],
-                evidence=Evidence(
+                evidence=evidence(
                     quote=_label(row), stated=fmt(v3), computed=fmt(computed), formula=formula
                 ),
                 table=t.name,
@@ -783,7 +783,7 @@ class BasicParts(_TableRule):
             formula = _plus(parts)
             yield self.finding(
                 locations=[_where(s, row), p.location, q.location],
-                evidence=Evidence(
+                evidence=evidence(
                     quote="基本支出", stated=fmt(stated), computed=fmt(computed), formula=formula
                 ),
                 table=f"{s.name}、{t.name}",
@@ -824,7 +824,7 @@ def _typed_mismatch(
         return None
     return rule.finding(
         locations=[at(node, section), cell.location],
-        evidence=Evidence(
+        evidence=evidence(
             quote=_label(cell.table.rows[cell.row]),
             stated=fmt(typed),
             computed=fmt(cell.wan),
@@ -1105,7 +1105,7 @@ class CrossTable(_TableRule):
                 continue
             yield self.finding(
                 locations=[a.location, b.location],
-                evidence=Evidence(
+                evidence=evidence(
                     quote=seen.name,
                     stated=fmt(a.wan),
                     computed=fmt(b.wan),
@@ -1230,7 +1230,7 @@ class MissingTable(Rule):
             if key not in have:
                 yield self.finding(
                     locations=[at(d.tables[0], "tables")],
-                    evidence=Evidence(quote=name),
+                    evidence=evidence(quote=name),
                     kind=KIND_NAME.get(d.kind, d.kind),
                     name=name,
                 )
@@ -1276,7 +1276,7 @@ class ExtraTable(Rule):
                 continue
             yield self.finding(
                 locations=[at(t, f"tables[{k}]")],
-                evidence=Evidence(quote=t.title or t.name),
+                evidence=evidence(quote=t.title or t.name),
                 name=t.name,
                 problem=problem,
                 problem_en=problem_en,
@@ -1351,7 +1351,7 @@ class TableYear(Rule):
     ) -> Finding:
         return self.finding(
             locations=[where],
-            evidence=Evidence(quote=" ".join(text.split()), stated=y, computed=str(year)),
+            evidence=evidence(quote=" ".join(text.split()), stated=y, computed=str(year)),
             table=t.name,
             where=zh,
             where_en=en,
