@@ -28,6 +28,7 @@ A document without narrative (the seed, whose prose the typed fields hold) costs
 from __future__ import annotations
 
 import re
+from abc import abstractmethod
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -1175,8 +1176,11 @@ class NarrativeThreePublic(_Amounts):
 
 
 class _Rates(Rule):
+    """(base class, not registered) Rate claims of one kind against their figures."""
+
+    @abstractmethod
     def claims(self, reading: Reading) -> list[RateClaim]:
-        raise NotImplementedError
+        """The claims of this rule's kind in the read narrative."""
 
     def check(self, d: Disclosure) -> Iterator[Finding]:
         if not d.narrative:
