@@ -18,7 +18,7 @@ from ..charts import bars, paired_bars
 from ..deps import SessionDep, VisibleDep
 from ..envelope import not_found
 from ..lookup import disclosure_row
-from ..schemas import DisclosureOut, disclosure_out, paragraph_out, table_out
+from ..schemas import DisclosureOut, ParagraphOut, disclosure_out, paragraph_out, table_out
 from .common import SEVERITY_RANK, place_links, render
 
 router = APIRouter()
@@ -81,7 +81,9 @@ def overview(
     meta = disclosure_out(disclosure_row(session, disclosure_id, visible))
     doc = service.export(session, disclosure_id)
     counts = Counter(f.finding.severity for f in service.list_findings(session, disclosure_id))
-    names = service.table_names(session, disclosure_id)
+    # A budget without standard tables or 情况说明 (the seed) needs neither query: the
+    # exported document already says whether there are any.
+    names = service.table_names(session, disclosure_id) if doc.tables else []
     project_total = sum((p.amount for p in doc.projects if p.amount is not None), Decimal(0))
     others = siblings(session, meta, visible)
     compare_with = next((o for o in others if o.year != meta.year), None)
@@ -102,17 +104,20 @@ def overview(
         "tables": [table_out(t) for t in service.list_tables(session, disclosure_id)]
         if names
         else [],
-        **_narrative(session, disclosure_id, names),
+        "narrative": _narrative(session, disclosure_id, names) if doc.narrative else [],
     }
     return render(request, "overview.html", context)
 
 
-def _narrative(session: Session, disclosure_id: int, names: list[str]) -> dict[str, Any]:
+_Shown = tuple[ParagraphOut, str | None, list[tuple[Any, Any, bool]]]
+
+
+def _narrative(session: Session, disclosure_id: int, names: list[str]) -> list[_Shown]:
     """The 情况说明 paragraphs, each with its most severe finding's severity and its findings:
     (finding, place links, whether this is the finding's first paragraph: its anchor)."""
     paragraphs = [paragraph_out(p) for p in service.list_narrative(session, disclosure_id)]
     seen: set[int | None] = set()
-    items = []
+    items: list[_Shown] = []
     for p in paragraphs:
         found = []
         for f in p.findings:
@@ -120,7 +125,7 @@ def _narrative(session: Session, disclosure_id: int, names: list[str]) -> dict[s
             seen.add(f.id)
         worst = min((f.severity for f in p.findings), key=SEVERITY_RANK.__getitem__, default=None)
         items.append((p, worst, found))
-    return {"narrative": items}
+    return items
 
 
 def _rows(a: Disclosure, b: Disclosure) -> list[tuple[str, Decimal | None, Decimal | None]]:
