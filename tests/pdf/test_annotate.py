@@ -22,6 +22,7 @@ import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pypdfium2.raw as raw  # type: ignore[import-untyped]
 import pytest
 
+import yusuan
 from test_check_cli import assert_refused, run
 from yusuan.audit.finding import DocumentRef, Evidence, Finding, Location, Report, Summary
 from yusuan.render.html import render_html
@@ -216,7 +217,11 @@ def test_a_finding_on_two_pages_is_marked_on_both(checked: Checked) -> None:
     assert sorted(a.page for a in marked) == [8, 16]
     for loc in finding["locations"]:
         (mark,) = [a for a in marked if a.page == loc["page"]]
-        assert_rect(mark.rect, to_pdf_space(loc["bbox"], heights[loc["page"]]))
+        # The project's heading and, below it, the quoted words: the rectangle holds both.
+        left, top, right, bottom = to_pdf_space(loc["bbox"], heights[loc["page"]])
+        assert mark.quads == 2
+        assert mark.rect[0] <= left and mark.rect[1] >= top - TOLERANCE
+        assert mark.rect[2] >= right and mark.rect[3] < bottom
         other = 8 if loc["page"] == 16 else 16
         assert f"see also page {other}" in mark.contents
 
@@ -425,3 +430,110 @@ def test_html_default_link_is_the_pdf_file_name() -> None:
     assert '<span class="goto">第 2 页 page 2</span>' in render_html(
         _report().model_copy(update={"document": DocumentRef(file="<stdin>")})
     )
+
+
+# --- a quoted sentence or cell is highlighted where it is printed ----------------------------
+
+
+def _quad_texts(data: bytes, rule: str) -> list[tuple[int, list[str]]]:
+    """For each highlight of `rule`: its page and the text printed under each of its quads."""
+    doc = pdfium.PdfDocument(data)
+    out = []
+    try:
+        for i in range(len(doc)):
+            page = doc[i]
+            textpage = page.get_textpage()
+            for j in range(raw.FPDFPage_GetAnnotCount(page.raw)):
+                annot = raw.FPDFPage_GetAnnot(page.raw, j)
+                if _string(annot, b"Subj") == rule:
+                    quad = raw.FS_QUADPOINTSF()
+                    texts = []
+                    for k in range(raw.FPDFAnnot_CountAttachmentPoints(annot)):
+                        raw.FPDFAnnot_GetAttachmentPoints(annot, k, quad)
+                        text = textpage.get_text_bounded(quad.x1, quad.y3, quad.x2, quad.y1)
+                        texts.append("".join(text.split()))
+                    out.append((i + 1, texts))
+                raw.FPDFPage_CloseAnnot(annot)
+            textpage.close()
+            page.close()
+    finally:
+        doc.close()
+    return out
+
+
+def test_a_narrative_sentence_is_highlighted_not_its_paragraph() -> None:
+    """The typeset 决算 with planted contradictions: each 情况说明 finding is drawn on the
+    clause it quotes, one quad per printed line, and the text under the quads is the quote;
+    the table cell it contradicts keeps its row's box."""
+    from yusuan.audit import check
+
+    from . import typeset
+
+    reason = typeset.missing()
+    if reason:
+        pytest.skip(reason)
+    pdf = typeset.final_accounts(typeset.Final(contradictions=True))
+    report = check(yusuan.read(pdf, name="yunxi-2023-final.pdf"))
+    out = annotate(pdf, report)
+    narrative = [f for f in report.findings if f.rule.startswith("NARR-")]
+    assert len(narrative) == len([c for c in typeset.CONTRADICTIONS if c[0].startswith("NARR")])
+    for finding in narrative:
+        quote = "".join((finding.evidence.quote or "").split())
+        assert quote
+        drawn = _quad_texts(out, finding.rule)
+        sentence_page = finding.locations[0].page
+        texts = [t for page, t in drawn if page == sentence_page and "".join(t) == quote]
+        assert texts, (finding.rule, quote, drawn)
+
+
+def test_a_typo_in_a_cell_is_highlighted_on_its_words(checked: Checked) -> None:
+    """The seed's `二类医疗器注册证个数` (project 4's indicator row, page 7): the highlight
+    covers the words, not the row."""
+    drawn = _quad_texts(checked.out, "LANG-TYPO")
+    assert (7, ["二类医疗器注册证个数"]) in drawn
+
+
+def test_a_quote_under_a_project_heading_keeps_the_heading(checked: Checked) -> None:
+    """The seed's project 1 prose `保费支持。。以上` (LANG-DOUBLE-PUNCT): its location is the
+    project (its heading); the heading stays highlighted and the doubled 。 is highlighted too."""
+    ((page, texts),) = _quad_texts(checked.out, "LANG-DOUBLE-PUNCT")
+    assert page == 5
+    assert texts == ["1、科技保险保费补贴绩效目标表", "保费支持。。以上"]
+
+
+def _chars(*lines: tuple[str, float]) -> list[Any]:
+    """Characters 10 points wide, one line per (text, top), from x = 100."""
+    from yusuan.render.pdf import _Char
+
+    return [
+        _Char(ch, 100.0 + 10 * k, top, 110.0 + 10 * k, top + 10)
+        for text, top in lines
+        for k, ch in enumerate(text)
+    ]
+
+
+def _mark(quote: str, *boxes: tuple[float, float, float, float]) -> Any:
+    from yusuan.render.pdf import Mark
+
+    finding = _report().findings[0].model_copy(update={"evidence": Evidence(quote=quote)})
+    return Mark(finding, 1, boxes)
+
+
+def test_narrowed_splits_a_quote_over_its_lines() -> None:
+    from yusuan.render.pdf import narrowed
+
+    chars = _chars(("收入总计为一千", 100.0), ("万元，比上年增加", 112.0))
+    paragraph = (100.0, 100.0, 180.0, 122.0)
+    got = narrowed(_mark("一 千\n万元", paragraph), chars)
+    assert got.boxes == ((150.0, 100.0, 170.0, 110.0), (100.0, 112.0, 120.0, 122.0))
+
+
+def test_narrowed_keeps_the_box_when_the_quote_is_not_printed() -> None:
+    from yusuan.render.pdf import narrowed
+
+    chars = _chars(("收入总计为一千", 100.0))
+    box = (100.0, 100.0, 170.0, 110.0)
+    assert narrowed(_mark("支出总计", box), chars).boxes == (box,)
+    # Compatibility forms are folded: a full-width ％ in the quote finds a printed %.
+    chars = _chars(("增长5%。", 100.0))
+    assert narrowed(_mark("5％", box), chars).boxes == ((120.0, 100.0, 140.0, 110.0),)

@@ -9,6 +9,13 @@ union as its rectangle and one attachment quad per box. Findings with no page (d
 ones, or text the reader could not place) are sticky notes in the top-left margin of page 1,
 under one summary note of the whole report.
 
+A finding that quotes the text it is about (a sentence of the 情况说明, a cell's words) is
+drawn on that text, not on the whole paragraph or row its location names: the quote is looked
+up among the page's characters inside the location's box (white space aside, compatibility
+forms folded) and each printed line of it gets its own quad. A location that names a whole
+project (its heading) keeps its box, and the quote's first occurrence below it on the page is
+highlighted too. Where the quote is not found, the box is drawn as it is.
+
 The output is a complete copy written by pdfium (not an incremental update: pdfium would
 append every page it opened, doubling the file); the pages' content is not touched, only their
 annotation lists grow, and the input is never written to.
@@ -28,7 +35,8 @@ import ctypes
 import errno
 import os
 import tempfile
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +104,97 @@ def marks(report: Report, pages: int) -> tuple[list[Mark], list[Finding]]:
             continue
         out.extend(Mark(finding, page, tuple(boxes)) for page, boxes in sorted(by_page.items()))
     return out, unplaced
+
+
+@dataclass(frozen=True, slots=True)
+class _Char:
+    """A printed character (compatibility form folded) and its box, top-based."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+def _page_chars(page: Any, height: float) -> list[_Char]:
+    """The page's printed characters in pdfium's reading order, white space and the line
+    breaks pdfium makes up left out."""
+    textpage = page.get_textpage()
+    try:
+        out = []
+        text = textpage.get_text_range(0, textpage.count_chars())
+        for i, ch in enumerate(text):
+            if ch.isspace():
+                continue
+            left, bottom, right, top = textpage.get_charbox(i)
+            folded = unicodedata.normalize("NFKC", ch)
+            out.append(_Char(folded, left, height - top, right, height - bottom))
+        return out
+    finally:
+        textpage.close()
+
+
+def _fold(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def narrowed(mark: Mark, chars: list[_Char]) -> Mark:
+    """`mark` with each box that holds the finding's quote replaced by the quote's lines."""
+    quote = _fold(mark.finding.evidence.quote or "")
+    if not quote:
+        return mark
+    boxes: list[tuple[float, float, float, float]] = []
+    for box in mark.boxes:
+        x0, top, x1, bottom = box
+        inside = [
+            c
+            for c in chars
+            if x0 - _SLACK <= (c.x0 + c.x1) / 2 <= x1 + _SLACK
+            and top - _SLACK <= (c.top + c.bottom) / 2 <= bottom + _SLACK
+        ]
+        lines = _quote_lines(quote, inside)
+        if lines is None:
+            # The box names what the quote belongs to (a project's heading): the quote is
+            # printed below it.
+            below = [c for c in chars if c.top >= top - _SLACK]
+            lines = [box, *(_quote_lines(quote, below) or [])]
+        boxes.extend(b for b in lines if b not in boxes)
+    return replace(mark, boxes=tuple(boxes))
+
+
+#: How far (points) a character's centre may lie outside a location's box and still be in it.
+_SLACK = 1.0
+
+
+def _quote_lines(quote: str, inside: list[_Char]) -> list[tuple[float, float, float, float]] | None:
+    """Where `quote` is printed among `inside` (in reading order): a box per printed line."""
+    # One folded character may be several (`㎡` -> `m2`): index the joined text per character.
+    text = ""
+    owner: list[int] = []
+    for k, c in enumerate(inside):
+        text += c.text
+        owner.extend([k] * len(c.text))
+    at = text.find(quote)
+    if at < 0:
+        return None
+    found = inside[owner[at] : owner[at + len(quote) - 1] + 1]
+    lines: list[list[_Char]] = []
+    for c in found:
+        mid = (c.top + c.bottom) / 2
+        if lines and lines[-1][0].top <= mid <= lines[-1][0].bottom and c.x0 >= lines[-1][-1].x0:
+            lines[-1].append(c)
+        else:
+            lines.append([c])
+    return [
+        (
+            round(min(c.x0 for c in line), 2),
+            round(min(c.top for c in line), 2),
+            round(max(c.x1 for c in line), 2),
+            round(max(c.bottom for c in line), 2),
+        )
+        for line in lines
+    ]
 
 
 def note_text(finding: Finding, *, other_pages: list[int] | None = None) -> str:
@@ -168,7 +267,12 @@ def annotate(pdf: bytes, report: Report) -> bytes:
             page = doc[no - 1]
             try:
                 height = page.get_height()
+                chars: list[_Char] | None = None
                 for mark in by_page.get(no, []):
+                    if mark.finding.evidence.quote:
+                        if chars is None:
+                            chars = _page_chars(page, height)
+                        mark = narrowed(mark, chars)
                     others = [p for p in pages_of[id(mark.finding)] if p != no]
                     _highlight(
                         raw, page.raw, mark, height, note_text(mark.finding, other_pages=others)
