@@ -274,6 +274,27 @@ def test_overview_lists_tables_and_narrative(client: TestClient, finals: Finals)
     assert f'href="/disclosures/{finals.edited}/tables/3#row-1"' in para.group(2)
 
 
+def test_final_page_looks_its_findings_up_once(
+    client: TestClient, finals: Finals, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The 决算 page counts its findings and puts them on its tables and paragraphs: one
+    lookup serves all three (it made three)."""
+    calls: list[int] = []
+    real = service.list_findings
+
+    def counted(session: Any, disclosure_id: int, *args: Any, **kwargs: Any) -> Any:
+        calls.append(disclosure_id)
+        return real(session, disclosure_id, *args, **kwargs)
+
+    from yusuan.store import printed
+
+    monkeypatch.setattr(service, "list_findings", counted)
+    monkeypatch.setattr(printed, "list_findings", counted)
+    html = html_of(client.get(f"/disclosures/{finals.edited}"))
+    assert "NARR-TOTAL" in html
+    assert calls == [finals.edited]
+
+
 def test_table_page_as_printed(client: TestClient, finals: Finals) -> None:
     html = html_of(client.get(f"/disclosures/{finals.final}/tables/1"))
     assert "<h1>收入支出决算总表</h1>" in html

@@ -83,8 +83,11 @@ def table_names(session: Session, disclosure_id: int) -> list[str]:
     )
 
 
-def list_tables(session: Session, disclosure_id: int) -> list[TableSummary]:
-    """The disclosure's standard tables in printed order, with their row and finding counts."""
+def list_tables(
+    session: Session, disclosure_id: int, findings: list[StoredFinding] | None = None
+) -> list[TableSummary]:
+    """The disclosure's standard tables in printed order, with their row and finding counts
+    (`findings`: the disclosure's stored findings, when the caller has them already)."""
     get_disclosure(session, disclosure_id)
     tables = load._all(
         session,
@@ -111,10 +114,12 @@ def list_tables(session: Session, disclosure_id: int) -> list[TableSummary]:
         )
     }
     names = [tb.name for tb in tables]
-    findings: dict[int, int] = {}
-    for f in list_findings(session, disclosure_id):
+    on_table: dict[int, int] = {}
+    if findings is None:
+        findings = list_findings(session, disclosure_id)
+    for f in findings:
         for index in {p.index for p in places_of(f.finding, names) if p.kind == "table"}:
-            findings[index] = findings.get(index, 0) + 1
+            on_table[index] = on_table.get(index, 0) + 1
     return [
         TableSummary(
             no=i + 1,
@@ -124,7 +129,7 @@ def list_tables(session: Session, disclosure_id: int) -> list[TableSummary]:
             pages=[p.page for p in pages[tb.id]],
             empty=tb.empty,
             row_count=counts.get(tb.id, 0),
-            findings=findings.get(i, 0),
+            findings=on_table.get(i, 0),
         )
         for i, tb in enumerate(tables)
     ]
@@ -228,9 +233,12 @@ def get_table(session: Session, disclosure_id: int, no: int) -> StoredTable:
     )
 
 
-def list_narrative(session: Session, disclosure_id: int) -> list[StoredParagraph]:
+def list_narrative(
+    session: Session, disclosure_id: int, findings: list[StoredFinding] | None = None
+) -> list[StoredParagraph]:
     """The narrative paragraphs (情况说明) in printed order, each with its page and the
-    findings that point at it."""
+    findings that point at it (`findings`: the disclosure's stored findings, when the caller
+    has them already)."""
     get_disclosure(session, disclosure_id)
     paragraphs = load._all(
         session,
@@ -252,7 +260,9 @@ def list_narrative(session: Session, disclosure_id: int) -> list[StoredParagraph
     }
     names = table_names(session, disclosure_id)
     by_paragraph: dict[int, list[StoredFinding]] = {}
-    for f in list_findings(session, disclosure_id):
+    if findings is None:
+        findings = list_findings(session, disclosure_id)
+    for f in findings:
         for at in places_of(f.finding, names):
             if at.kind == "paragraph":
                 by_paragraph.setdefault(at.index, []).append(f)

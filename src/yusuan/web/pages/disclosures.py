@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
 from ...model import Disclosure
-from ...store import service
+from ...store import StoredFinding, service
 from ...store.visibility import Visibility
 from ..charts import bars, paired_bars
 from ..deps import SessionDep, VisibleDep
@@ -80,7 +80,9 @@ def overview(
 ) -> HTMLResponse:
     meta = disclosure_out(disclosure_row(session, disclosure_id, visible))
     doc = service.export(session, disclosure_id)
-    counts = Counter(f.finding.severity for f in service.list_findings(session, disclosure_id))
+    # One findings query serves the counts, the tables' and the paragraphs' findings.
+    findings = service.list_findings(session, disclosure_id)
+    counts = Counter(f.finding.severity for f in findings)
     # A budget without standard tables or 情况说明 (the seed) needs neither query: the
     # exported document already says whether there are any.
     names = service.table_names(session, disclosure_id) if doc.tables else []
@@ -101,10 +103,10 @@ def overview(
             _nonzero(_three_public(doc)), title="三公经费 three public costs"
         ),
         "three_public_zero": _zero(_three_public(doc)),
-        "tables": [table_out(t) for t in service.list_tables(session, disclosure_id)]
+        "tables": [table_out(t) for t in service.list_tables(session, disclosure_id, findings)]
         if names
         else [],
-        "narrative": _narrative(session, disclosure_id, names) if doc.narrative else [],
+        "narrative": _narrative(session, disclosure_id, names, findings) if doc.narrative else [],
     }
     return render(request, "overview.html", context)
 
@@ -112,10 +114,14 @@ def overview(
 _Shown = tuple[ParagraphOut, str | None, list[tuple[Any, Any, bool]]]
 
 
-def _narrative(session: Session, disclosure_id: int, names: list[str]) -> list[_Shown]:
+def _narrative(
+    session: Session, disclosure_id: int, names: list[str], findings: list[StoredFinding]
+) -> list[_Shown]:
     """The 情况说明 paragraphs, each with its most severe finding's severity and its findings:
     (finding, place links, whether this is the finding's first paragraph: its anchor)."""
-    paragraphs = [paragraph_out(p) for p in service.list_narrative(session, disclosure_id)]
+    paragraphs = [
+        paragraph_out(p) for p in service.list_narrative(session, disclosure_id, findings)
+    ]
     seen: set[int | None] = set()
     items: list[_Shown] = []
     for p in paragraphs:
