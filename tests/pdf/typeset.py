@@ -15,7 +15,8 @@ Two documents:
   and balances, 类 = Σ款 = Σ项, 基本 = 人员 + 公用, the 三公 parts, and every narrative figure,
   share, growth and completion rate. `Final` prints variants of it: other provinces' titles,
   单位：元 throughout, a continuation page without header and with fewer columns, deliberate
-  contradictions (`CONTRADICTIONS`), years copied from the year before.
+  contradictions (`CONTRADICTIONS`), years copied from the year before, titles and 单位 lines
+  printed inside the grids, a table that is none of the nine between two of them.
 - `budget(text)`: a 预算 typeset from a seed-format text (headings bold, paragraphs wrapped,
   tab rows as bordered tables, the 项目绩效目标表 among them).
 
@@ -156,6 +157,9 @@ class Typesetter:
         self.canvas = canvas.Canvas(self.buffer, pagesize=(self.width, self.height), invariant=1)
         self.y = margin
         self.page_no = 1
+        self.caption: list[tuple[str, str]] = []
+        """(text, align) lines the next `grid` prints as its first rows, each in one cell
+        across the whole width (a title and 单位 line printed inside the table)."""
 
     # drawing ---------------------------------------------------------------------------------
     def text(
@@ -247,7 +251,16 @@ class Typesetter:
         min_height: float = 18.0,
     ) -> None:
         """A bordered grid at the current position: every cell drawn as its own four border
-        segments (the bottom ones left out when `open_bottom`: the table goes on next page)."""
+        segments (the bottom ones left out when `open_bottom`: the table goes on next page),
+        under the pending `caption` rows."""
+        if self.caption:
+            top = [
+                Cell(i, 0, text, cols=len(widths), align=align)
+                for i, (text, align) in enumerate(self.caption)
+            ]
+            n = len(top)
+            cells = top + [Cell(c.row + n, c.col, c.text, c.rows, c.cols, c.align) for c in cells]
+            self.caption = []
         xs = [x0]
         for w in widths:
             xs.append(xs[-1] + w)
@@ -353,6 +366,13 @@ class Final:
     """The 情况说明 part printed (without it the typed fields come from the tables alone)."""
     year_slips: bool = False
     """The narrative's first heading and its 国有资产 sentence name the year before."""
+    title_in_grid: bool = False
+    """Each table's title and 单位 line (and the department's name, `unit_name`) printed as the
+    first rows of its grid, each in one cell across the whole width; nothing above the grid."""
+    extra_table: bool = False
+    """一般公共预算财政拨款项目支出决算表, none of the nine standard tables, printed on a page
+    of its own (page 9) between the 一般公共预算财政拨款支出决算表 and the 基本支出 table,
+    with the first one's 科目编码 / 科目名称 columns; the tables after it move a page on."""
 
 
 # 收入支出决算总表 (元): two sides, 收入 | 支出. Each 元 figure rounds to the 万元 the other
@@ -704,9 +724,41 @@ def final_specs(options: Final | None = None) -> list[Spec]:
         _fund_spec("国有资本经营预算财政拨款收入支出决算表", options),
     ]
     pages = [[2], [3, 4], [5, 6], [7], [8], [9], [10], [11], [12]]
-    for spec, p in zip(specs, pages, strict=True):
-        spec.pages = p
+    for n, (spec, p) in enumerate(zip(specs, pages, strict=True)):
+        # The extra table takes page 9: the tables after it move a page on.
+        spec.pages = [q + 1 for q in p] if options.extra_table and n >= 5 else p
     return specs
+
+
+#: The table `Final(extra_table=True)` prints: 一般公共预算财政拨款项目支出决算表 (万元), the
+#: 项目支出 of the 一般公共预算财政拨款支出决算表 with its 年初预算 (`_GENERAL_BUDGET`).
+EXTRA_TITLE = "一般公共预算财政拨款项目支出决算表"
+_EXTRA_ROWS = [
+    ("", "合计", "2126.54", "2086.54"),
+    ("2070109", "文化和旅游市场管理", "1000.00", "960.00"),
+    ("2070112", "文化和旅游交流与合作", "1126.54", "1126.54"),
+]
+
+
+def _extra_table(ts: Typesetter, options: Final, size: float) -> None:
+    """`EXTRA_TITLE` with its header, 单位 line and note, as a standard table is printed."""
+    _header(ts, EXTRA_TITLE, EXTRA_TITLE, "万元", "附表", options)
+    cells = [Cell(0, 0, "项目", cols=2, align="center")]
+    cells += [Cell(0, 2, "年初预算数", rows=2, align="center")]
+    cells += [Cell(0, 3, "决算数", rows=2, align="center")]
+    cells += [Cell(1, 0, "科目编码", align="center"), Cell(1, 1, "科目名称", align="center")]
+    for i, (code, label, *vs) in enumerate(_EXTRA_ROWS):
+        r = 2 + i
+        if not code:
+            cells.append(Cell(r, 0, label, cols=2, align="center"))
+        else:
+            cells += [Cell(r, 0, code), Cell(r, 1, label)]
+        cells += [
+            Cell(r, 2 + k, money(_d(_in("万元", v, options))), align="right")
+            for k, v in enumerate(vs)
+        ]
+    ts.grid(ts.margin, [90, 260, 120, 120], cells, size=size, min_height=16.0)
+    _note(ts, "注：本表反映部门本年度一般公共预算财政拨款项目支出情况。")
 
 
 # --------------------------------------------------------------------------------------------
@@ -880,15 +932,27 @@ def narrative(options: Final | None = None) -> list[tuple[str, str]]:
     return out
 
 
-def _header(ts: Typesetter, name: str, title: str, unit: str, no: int, options: Final) -> None:
-    ts.line(f"表{_CN[no - 1]}", 10, gap=0)
+def _header(
+    ts: Typesetter, name: str, title: str, unit: str, no: int | str, options: Final
+) -> None:
+    printed = options.titles.get(name, title)
+    unit_line = f"单位：{_unit(unit, options)}"
+    if options.title_in_grid:
+        ts.caption = [(DEPARTMENT, "center")] if options.unit_name else []
+        ts.caption.append((printed, "center"))
+        if options.unit_name:
+            ts.caption.append((f"编制单位：{DEPARTMENT} {unit_line}", "right"))
+        else:
+            ts.caption.append((unit_line, "right"))
+        return
+    ts.line(no if isinstance(no, str) else f"表{_CN[no - 1]}", 10, gap=0)
     if options.unit_name:
         ts.line(DEPARTMENT, 12, align="center", gap=2)
-    ts.line(options.titles.get(name, title), 16, bold=True, align="center", gap=4)
+    ts.line(printed, 16, bold=True, align="center", gap=4)
     if options.unit_name:
-        ts.pair(f"编制单位：{DEPARTMENT}", f"单位：{_unit(unit, options)}", 10, gap=2)
+        ts.pair(f"编制单位：{DEPARTMENT}", unit_line, 10, gap=2)
     else:
-        ts.line(f"单位：{_unit(unit, options)}", 10, align="right", gap=2)
+        ts.line(unit_line, 10, align="right", gap=2)
 
 
 def _note(ts: Typesetter, text: str) -> None:
@@ -1044,6 +1108,10 @@ def final_accounts(options: Final | None = None) -> bytes:
             cells += [Cell(r, 0, code), Cell(r, 1, label)]
         cells += [Cell(r, 2 + k, money(_d(y(v))), align="right") for k, v in enumerate(vs)]
     ts.grid(ts.margin, widths, cells, size=size, min_height=16.0)
+
+    if options.extra_table:
+        _new_page(ts)
+        _extra_table(ts, options, size)
 
     # Page 9: 一般公共预算财政拨款基本支出决算表 (元), two sides.
     _new_page(ts)

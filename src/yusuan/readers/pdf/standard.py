@@ -1,9 +1,11 @@
 """The standard tables (收入支出决算总表 …, 部门收支总表 …) read from the page grids.
 
-A standard table is a bordered table whose title, printed above it, names one of the standard
-tables (`DESIGN.md`): the name is matched by content, whatever prefix the province prints
-(部门 / 单位 / the department's name and year). Its unit comes from its own 单位 line, its
-`empty` flag from a 本表无数据 note or the absence of any figure.
+A standard table is a bordered table whose title, printed above it or in its first rows, names
+one of the standard tables (`DESIGN.md`): the name is matched by content, whatever prefix the
+province prints (部门 / 单位 / the department's name and year) and whichever of the words some
+provinces add or leave out (明细, 收支 for 收入支出 …), but not where a word before a generic
+name makes it another table (项目支出决算表 is no 支出决算表). Its unit comes from its own 单位
+line, its `empty` flag from a 本表无数据 note or the absence of any figure.
 
 Each grid column is a code column (类 / 款 / 项 / 科目编码), a label column (项目 / 科目名称:
 text in its rows) or a data column (figures or blank). A table printed as two sides (收入 |
@@ -26,7 +28,8 @@ from ..text.lines import number
 from .layout import PageParts
 from .tables import Cell, Table
 
-#: The standard names: 决算 first, then 预算. A title names the longest one it contains.
+#: The standard names: 决算 first, then 预算. A title names the longest one (or alias) it
+#: contains (`standard_name`).
 FINAL_NAMES = (
     "收入支出决算总表",
     "收入决算表",
@@ -49,38 +52,115 @@ BUDGET_NAMES = (
     "政府性基金预算支出表",
     "国有资本经营预算支出表",
 )
-#: Budget names without the 部门 prefix, so that 单位收支总表 matches too.
-_MATCH: tuple[tuple[str, str], ...] = tuple(
-    sorted(
-        [(n, n) for n in FINAL_NAMES] + [(n.removeprefix("部门"), n) for n in BUDGET_NAMES],
-        key=lambda item: len(item[0]),
-        reverse=True,
-    )
+#: Other words titles print for a standard name (as `_normal` leaves them): the name without
+#: its 部门 prefix (单位收支总表), a short form (“三公”经费支出决算表), or the name some provinces
+#: give the table (政府性基金预算财政拨款支出决算表 for its 收入支出决算表).
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "收入支出决算总表": ("收入支出决算表",),
+    "财政拨款收入支出决算总表": ("财政拨款收入支出决算表",),
+    '财政拨款"三公"经费支出决算表': ('"三公"经费支出决算表',),
+    "政府性基金预算财政拨款收入支出决算表": ("政府性基金预算财政拨款支出决算表",),
+    "国有资本经营预算财政拨款收入支出决算表": ("国有资本经营预算财政拨款支出决算表",),
+    "部门收支总表": ("收支总表",),
+    "部门收入总表": ("收入总表", "收入表"),
+    "部门支出总表": ("支出总表", "支出表"),
+    '一般公共预算"三公"经费支出表': ('"三公"经费支出表',),
+}
+#: Words that end other tables' titles too: `支出决算表` ends 一般公共预算财政拨款项目支出决算表,
+#: `支出表` ends 部门项目支出表. They name their standard table only when the word before them
+#: is none of `_QUALIFIERS`, which make them another table (a standard one among those is
+#: matched by its longer name first).
+_GENERIC = frozenset(
+    {
+        "收入支出决算总表",
+        "收入支出决算表",
+        "收入决算表",
+        "支出决算表",
+        "财政拨款收入支出决算表",
+        "收支总表",
+        "收入总表",
+        "收入表",
+        "支出总表",
+        "支出表",
+    }
 )
+_QUALIFIERS = (
+    "项目",
+    "基本",
+    "人员",
+    "公用",
+    "专项",
+    "经费",
+    "采购",
+    "财政拨款",
+    "一般公共预算",
+    "政府性基金",
+    "政府性基金预算",
+    "国有资本经营",
+    "国有资本经营预算",
+)
+
+
+def _patterns(names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(words, standard name), longest words first: a title names the longest it contains."""
+    items = [(n, n) for n in names] + [(a, n) for n in names for a in _ALIASES.get(n, ())]
+    return tuple(sorted(items, key=lambda item: len(item[0]), reverse=True))
+
+
+#: 决算 titles are matched to 决算 names only, 预算 titles to 预算 names: `收入表` is no part of
+#: a 决算's title, and `第二部分 …部门决算表` names no table.
+_FINAL_MATCH = _patterns(FINAL_NAMES)
+_BUDGET_MATCH = _patterns(BUDGET_NAMES)
 
 #: Header words that end the header block: the row holding the lowest of them is its last.
 _HEADER_END = frozenset({"决算数", "预算数", "类", "款", "项", "科目编码", "科目名称"})
 _CODE_HEAD = ("类", "款", "项")
 _LABEL_HEAD = ("科目名称", "项目")
 _CODE = re.compile(r"^\d{2,9}$")
-_QUOTES = str.maketrans({"“": '"', "”": '"', "＂": '"', "「": '"', "」": '"', "'": '"'})
+_QUOTES = str.maketrans(
+    {"“": '"', "”": '"', "＂": '"', "「": '"', "」": '"', "'": '"', "‘": '"', "’": '"'}
+)
 _WIDE = r"\u2018-\u201f\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _WIDE_GAP = re.compile(rf"(?<=[{_WIDE}])\s+(?=[{_WIDE}])")
 _EMPTY_NOTE = "本表无数据"
 _UNIT = re.compile(r"单位\s*[:：]\s*(万元|元)")
 
 
-#: 决算 titles some provinces shorten: `部门收支决算总表`, `财政拨款收支决算总表`.
-_SHORT = re.compile(r"收支(?=决算)")
+#: Words a title may add or leave out without naming another table: 明细 (支出决算明细表); in
+#: a 预算 title 预算 before 表 (部门收支预算总表) and 财政拨款 after the fund
+#: (一般公共预算财政拨款支出表); quotes around 三公, or none.
+_OPTIONAL = re.compile(r"明细")
+_BUDGET_WORD = re.compile(r"预算(?=总?表)")
+_FUND_GRANT = re.compile(r"(一般公共预算|政府性基金预算|国有资本经营预算)财政拨款")
+_THREE = re.compile(r'"?三公"?')
+#: 决算 titles some provinces shorten: `部门收支决算总表`, `财政拨款收支决算总表`; a 预算 title
+#: may spell out what its standard name shortens (部门收入支出总表).
+_FINAL_SHORT = re.compile(r"收支(?=决算)")
+_BUDGET_LONG = re.compile(r"收入支出(?=总表)")
+
+
+def _normal(title: str) -> str:
+    """A title as the names are spelt: no spaces, one quote style, the optional words out."""
+    key = _THREE.sub('"三公"', re.sub(r"\s+", "", title).translate(_QUOTES))
+    key = _OPTIONAL.sub("", key)
+    if "决算" in key:
+        return _FINAL_SHORT.sub("收入支出", key)
+    key = _FUND_GRANT.sub(r"\1", _BUDGET_WORD.sub("", key))
+    return _BUDGET_LONG.sub("收支", key)
 
 
 def standard_name(title: str) -> str | None:
-    """The standard name a printed title names, or None: by the name it contains, whatever
-    stands around it (the department, the year, `部门` / `单位`, `（公开01表）`)."""
-    key = _SHORT.sub("收入支出", re.sub(r"\s+", "", title).translate(_QUOTES))
-    for words, name in _MATCH:
-        if words in key:
-            return name
+    """The standard name a printed title names, or None: by the name (or an alias) it contains,
+    whatever stands around it (the department, the year, `部门` / `单位`, `（公开01表）`), unless
+    the word before a generic name makes it another table (项目支出决算表)."""
+    key = _normal(title)
+    for words, name in _FINAL_MATCH if "决算" in key else _BUDGET_MATCH:
+        at = key.find(words)
+        if at < 0:
+            continue
+        if words in _GENERIC and key[:at].endswith(_QUALIFIERS):
+            return None
+        return name
     return None
 
 
@@ -97,10 +177,21 @@ class _Part:
     table: Table
     cover: list[list[Cell]]
     header: int
-    """Rows [0, header) are header rows."""
+    """Rows [caption, header) are header rows."""
     paths: list[list[str]]
     mixed: bool
     """The first data row also holds header words (类 / 款 / 项 beside 合计)."""
+    caption: int = 0
+    """Rows [0, caption) print the table's title or 单位 line inside the grid (`_caption`)."""
+    title: str | None = None
+    """The title printed in the grid (of a standard table or another), as printed."""
+    unit: str | None = None
+    """The unit of a 单位 line printed in the grid."""
+
+    @property
+    def headed(self) -> bool:
+        """The page prints header rows (a continuation page may go on without them)."""
+        return self.header > self.caption
 
 
 @dataclass
@@ -125,16 +216,25 @@ def read_tables(parts: list[PageParts]) -> list[StandardTable]:
             below_end = tables[n + 1].top if n + 1 < len(tables) else page.height
             below = [p for p in page.prose if table.bottom <= p.top and p.bottom <= below_end]
             above_top = table.bottom
-            title, name = _title(above)
             part = _part(table)
+            # A title printed in the grid is the table's own: it wins over the lines above.
+            title: str | None = part.title
+            name = standard_name(title) if title is not None else None
+            if title is None:
+                title, name = _title(above)
             if name is not None and title is not None:
                 title = label_text(title)
-                unit = _unit(above) or _unit_in(table)
+                unit = part.unit or _unit(above) or _unit_in(table)
                 current = _Std(name, title, unit)
                 current.parts.append(part)
                 current.roles = _roles(part)
                 found.append(current)
-            elif current is not None and not _above_titles(above) and _continues(current, part):
+            elif (
+                current is not None
+                and part.title is None
+                and not _above_titles(above)
+                and _continues(current, part)
+            ):
                 current.parts.append(part)
             else:
                 current = None
@@ -146,11 +246,15 @@ def read_tables(parts: list[PageParts]) -> list[StandardTable]:
     return [_build(s) for s in found]
 
 
+#: How a page that continues a table may say so (`续表`, `（续）`).
+_GOES_ON = ("续", "（续")
+
+
 def _above_titles(above: Sequence[object]) -> bool:
     """Whether the lines above a table hold anything but a page number or a 单位 line."""
     for p in above:
         text = getattr(p, "text", "")
-        if text and not _UNIT.search(text) and not text.startswith(("续", "（续")):
+        if text and not _UNIT.search(text) and not text.startswith(_GOES_ON):
             return True
     return False
 
@@ -193,11 +297,64 @@ def _words(cell: Cell) -> str:
     return re.sub(r"\s+", "", cell.text)
 
 
+#: A table's title, of a standard table or another: it ends in 表, maybe with a note after it
+#: (`（公开03表）`, `（续）`).
+_TABLE_TITLE = re.compile(r"表\s*(?:[（(][^（()）]*[）)])?$")
+#: How many rows at the top of a grid may print its title, its 单位 line and the lines around
+#: them (the department's name, `表一`).
+_CAPTION_ROWS = 4
+
+
+def _caption(table: Table, cover: list[list[Cell]]) -> tuple[int, str | None, str | None]:
+    """The rows at the top of a grid that print what is usually printed above it: the title
+    and the 单位 line, each in a cell merged across the whole width (or the two side by side),
+    and the lines around them (the department's name). These rows are no header (their text is
+    in no column's path); they count only when one of them is a title or a 单位 line (the 三公
+    table's first header cell, `财政拨款“三公”经费`, spans the whole width too).
+    Returns (the number of such rows, the title, the unit)."""
+    if table.n_cols < 2:  # a one-column box: every row spans the width
+        return 0, None, None
+    n, title, unit = 0, None, None
+    r = 0
+    while r < min(len(cover), _CAPTION_ROWS):
+        cells = list({id(c): c for c in cover[r]}.values())
+        if len(cells) > 2 or any(c.row != r for c in cells):
+            break
+        height = max(c.rows for c in cells)
+        if len(cells) == 2 and any(c.rows != height for c in cells):
+            break
+        said = False
+        for c in cells:
+            text = label_text(c.text)
+            m = _UNIT.search(text)
+            if m:
+                unit = unit or m.group(1)
+                said = True
+                text = (text[: m.start()] + text[m.end() :]).strip()
+            if text.startswith(_GOES_ON):  # `续表`: a continuation's mark, as above a grid
+                said = True
+            elif (
+                text
+                and title is None
+                and (standard_name(text) is not None or _TABLE_TITLE.search(text))
+            ):
+                title = text
+                said = True
+        if not said and len(cells) > 1:
+            break
+        r += height
+        if said:
+            n = r
+    return n, title, unit
+
+
 def _part(table: Table) -> _Part:
     cover = _cover(table)
-    header = 0
+    caption, title, unit = _caption(table, cover)
+    header = caption
     mixed = False
-    for r, row in enumerate(cover[: min(len(cover), 8)]):
+    for r in range(caption, min(len(cover), caption + 8)):
+        row = cover[r]
         words = {_words(c) for c in row}
         figures = any(number(c.text) is not None and not _CODE.match(_words(c)) for c in row)
         codes = any(_CODE.match(_words(c)) for c in row if c.row == r)
@@ -213,7 +370,7 @@ def _part(table: Table) -> _Part:
     for k in range(table.n_cols):
         path: list[str] = []
         seen: set[int] = set()
-        for r in range(header + (1 if mixed else 0)):
+        for r in range(caption, header + (1 if mixed else 0)):
             c = cover[r][k]
             if id(c) in seen:
                 continue
@@ -222,7 +379,7 @@ def _part(table: Table) -> _Part:
             if text and (not mixed or r < header or text in _HEADER_END):
                 path.append(text)
         paths.append(path)
-    return _Part(table, cover, header, paths, mixed)
+    return _Part(table, cover, header, paths, mixed, caption, title, unit)
 
 
 def _roles(part: _Part) -> list[str]:
@@ -251,7 +408,7 @@ def _figures(cells: list[str]) -> bool:
 
 def _continues(std: _Std, part: _Part) -> bool:
     first = std.parts[0]
-    if part.header and part.paths != first.paths:
+    if part.headed and part.paths != first.paths:
         return _align(std, part) is not None
     return part.table.n_cols <= first.table.n_cols
 
@@ -262,7 +419,7 @@ def _align(std: _Std, part: _Part) -> list[int] | None:
     by what each column holds (`_by_role`)."""
     first = std.parts[0]
     n = first.table.n_cols
-    if part.header:
+    if part.headed:
         out = []
         used: set[int] = set()
         for path in part.paths:
