@@ -16,7 +16,8 @@ Two documents:
   share, growth and completion rate. `Final` prints variants of it: other provinces' titles,
   单位：元 throughout, a continuation page without header and with fewer columns, deliberate
   contradictions (`CONTRADICTIONS`), years copied from the year before, titles and 单位 lines
-  printed inside the grids, a table that is none of the nine between two of them.
+  printed inside the grids, a table that is none of the nine between two of them, the national
+  template's 行次 columns and 栏次 rows, titles repeated over continuation pages.
 - `budget(text)`: a 预算 typeset from a seed-format text (headings bold, paragraphs wrapped,
   tab rows as bordered tables, the 项目绩效目标表 among them).
 
@@ -373,6 +374,17 @@ class Final:
     """一般公共预算财政拨款项目支出决算表, none of the nine standard tables, printed on a page
     of its own (page 9) between the 一般公共预算财政拨款支出决算表 and the 基本支出 table,
     with the first one's 科目编码 / 科目名称 columns; the tables after it move a page on."""
+    national: bool = False
+    """The national (财政部) template's layout: a 行次 column beside each 项目 column of the
+    two 总表 (every line numbered, 1, 2, 3 … down the left side, on from there down the
+    right), and under the header of every table with a label column a 栏次 row
+    (`栏次 | | 1 | 2 …`: the column numbers), repeated under a repeated header. No figure
+    changes."""
+    repeat_titles: bool = False
+    """Each table cut by a page break prints its title lines (表 number, title, 单位 line) again
+    over its continuation page, as Excel prints a sheet's title rows on every page: the
+    收入决算表 (header repeated) as `收入决算表（续）`, the 支出决算表 (no header, a row cut in
+    two) under its title as printed on its first page."""
 
 
 # 收入支出决算总表 (元): two sides, 收入 | 支出. Each 元 figure rounds to the 万元 the other
@@ -933,9 +945,17 @@ def narrative(options: Final | None = None) -> list[tuple[str, str]]:
 
 
 def _header(
-    ts: Typesetter, name: str, title: str, unit: str, no: int | str, options: Final
+    ts: Typesetter,
+    name: str,
+    title: str,
+    unit: str,
+    no: int | str,
+    options: Final,
+    suffix: str = "",
 ) -> None:
-    printed = options.titles.get(name, title)
+    """The lines over a table (or, `title_in_grid`, its first rows): its number, the title
+    (and `suffix`, `（续）` over a continuation page), the 单位 line."""
+    printed = options.titles.get(name, title) + suffix
     unit_line = f"单位：{_unit(unit, options)}"
     if options.title_in_grid:
         ts.caption = [(DEPARTMENT, "center")] if options.unit_name else []
@@ -966,25 +986,82 @@ def _two_sided(
     right: list[tuple[str, tuple[str | None, ...]]],
     heads: tuple[list[Cell], list[float]],
     size: float = 9.0,
+    numbered: bool = False,
 ) -> None:
+    """收入 | 支出 side by side under `heads`; `numbered`: a 行次 column after each side's
+    label, every line numbered (blank ones too), down the left side and on down the right."""
     head, widths = heads
     cells = list(head)
     r0 = max(c.row + c.rows for c in head)
+    n = max(len(left), len(right))
     n_right = len(right[0][1])
-    for i in range(max(len(left), len(right))):
+    at = 3 if numbered else 2  # the right side's first column
+    for i in range(n):
         r = r0 + i
-        if i < len(left):
-            label, v = left[i]
-            cells += [Cell(r, 0, label), Cell(r, 1, money(_d(v)), align="right")]
-        else:
-            cells += [Cell(r, 0), Cell(r, 1)]
-        if i < len(right):
-            label, vs = right[i]
-            cells.append(Cell(r, 2, label))
-            cells += [Cell(r, 3 + k, money(_d(v)), align="right") for k, v in enumerate(vs)]
-        else:
-            cells += [Cell(r, 2)] + [Cell(r, 3 + k) for k in range(n_right)]
+        label, v = left[i] if i < len(left) else ("", None)
+        cells += _side_cells(r, 0, label, (v,), i + 1 if numbered else None)
+        label, vs = right[i] if i < len(right) else ("", (None,) * n_right)
+        cells += _side_cells(r, at, label, vs, n + i + 1 if numbered else None)
     ts.grid(ts.margin, widths, cells, size=size)
+
+
+def _side_cells(
+    r: int, col: int, label: str, values: tuple[str | None, ...], line: int | None
+) -> list[Cell]:
+    """One side of a two-sided row from column `col`: its label, its 行次 (`line`, when the
+    template numbers its lines), its figures."""
+    cells = [Cell(r, col, label)]
+    if line is not None:
+        col += 1
+        cells.append(Cell(r, col, str(line), align="center"))
+    cells += [Cell(r, col + 1 + k, money(_d(v)), align="right") for k, v in enumerate(values)]
+    return cells
+
+
+def _column_numbers(r: int, label_cols: int, numbers: list[int]) -> list[Cell]:
+    """The national template's 栏次 row: `栏次` across the label columns, then each figure
+    column's number."""
+    cells = [Cell(r, 0, "栏次", cols=label_cols, align="center")]
+    cells += [Cell(r, label_cols + k, str(v), align="center") for k, v in enumerate(numbers)]
+    return cells
+
+
+def _summary_head(options: Final) -> tuple[list[Cell], list[float]]:
+    """收入支出决算总表's header: 收入 | 支出 over 项目 | 决算数 each (national: 项目 | 行次 |
+    决算数, and the 栏次 row)."""
+    if not options.national:
+        head = [Cell(0, 0, "收入", cols=2, align="center")]
+        head += [Cell(0, 2, "支出", cols=2, align="center")]
+        head += [Cell(1, k, t, align="center") for k, t in enumerate(("项目", "决算数") * 2)]
+        return head, [250, 110, 250, 110]
+    head = [Cell(0, 0, "收入", cols=3, align="center"), Cell(0, 3, "支出", cols=3, align="center")]
+    head += [Cell(1, k, t, align="center") for k, t in enumerate(("项目", "行次", "决算数") * 2)]
+    numbers = ("栏次", "", "1", "栏次", "", "2")
+    head += [Cell(2, k, t, align="center") for k, t in enumerate(numbers)]
+    return head, [210, 40, 110, 210, 40, 110]
+
+
+def _fiscal_head(options: Final) -> tuple[list[Cell], list[float]]:
+    """财政拨款收入支出决算总表's header: 收入 | 支出, the 支出 决算数 by fund (national: a
+    行次 column after each 项目, and the 栏次 row)."""
+    line = 1 if options.national else 0  # the 行次 column, when printed
+    at = 2 + line  # the 支出 side's first column
+    head = [Cell(0, 0, "收入", cols=at, align="center")]
+    head += [Cell(0, at, "支出", cols=5 + line, align="center")]
+    head += [Cell(1, 0, "项目", rows=2, align="center")]
+    head += [Cell(1, at, "项目", rows=2, align="center")]
+    if options.national:
+        head += [Cell(1, 1, "行次", rows=2, align="center")]
+        head += [Cell(1, at + 1, "行次", rows=2, align="center")]
+    head += [Cell(1, 1 + line, "决算数", rows=2), Cell(1, at + 1 + line, "合计", rows=2)]
+    kinds = at + 2 + line  # the three fund columns
+    head += [Cell(1, kinds, "决算数", cols=3, align="center")]
+    head += [Cell(2, kinds + k, t, align="center") for k, t in enumerate(_FISCAL_KINDS)]
+    if not options.national:
+        return head, [170, 80, 170, 80, 90, 90, 90]
+    numbers = ("栏次", "", "1", "栏次", "", "2", "3", "4", "5")
+    head += [Cell(3, k, t, align="center") for k, t in enumerate(numbers)]
+    return head, [150, 32, 75, 150, 32, 75, 85, 85, 85]
 
 
 def _d(value: str | None) -> Decimal | None:
@@ -1012,8 +1089,6 @@ def final_accounts(options: Final | None = None) -> bytes:
     # Page 2: 收入支出决算总表 (元, thousands separators).
     _new_page(ts)
     _header(ts, "收入支出决算总表", "收入支出决算总表", "元", 1, options)
-    head = [Cell(0, 0, "收入", cols=2, align="center"), Cell(0, 2, "支出", cols=2, align="center")]
-    head += [Cell(1, k, t, align="center") for k, t in enumerate(("项目", "决算数") * 2)]
 
     def sv(v: str | None) -> str | None:
         return _summary_value(v, options)
@@ -1024,7 +1099,7 @@ def final_accounts(options: Final | None = None) -> bytes:
     for a, va, b, vb in _SUMMARY_TAIL:
         left.append((a, sv(va)))
         right.append((b, (sv(vb),)))
-    _two_sided(ts, left, right, (head, [250, 110, 250, 110]))
+    _two_sided(ts, left, right, _summary_head(options), numbered=options.national)
     _note(ts, "注：本表反映部门本年度的总收支和年末结转结余情况。")
 
     # Pages 3-4: 收入决算表, 类 / 款 cells merged over their rows; page 4 repeats the header
@@ -1034,8 +1109,13 @@ def final_accounts(options: Final | None = None) -> bytes:
     _header(ts, "收入决算表", "收入决算表", "万元", 2, options)
     cut = _NARROW_BREAK if options.narrow_continuation else _INCOME_BREAK
     rows = [_income_row(r, options) for r in _INCOME_ROWS]
-    _income_part(ts, rows[:cut], list(range(7)), [34, 34, 34, 200], 58, size=size)
+    numbered = options.national
+    _income_part(
+        ts, rows[:cut], list(range(7)), [34, 34, 34, 200], 58, size=size, numbered=numbered
+    )
     _new_page(ts)
+    if options.repeat_titles:
+        _header(ts, "收入决算表", "收入决算表", "万元", 2, options, suffix="（续）")
     if options.narrow_continuation:
         _income_part(
             ts,
@@ -1056,6 +1136,7 @@ def final_accounts(options: Final | None = None) -> bytes:
             80,
             carry=rows[cut - 1],
             size=size,
+            numbered=numbered,
         )
     _note(ts, "注：本表反映部门本年度取得的各项收入情况。")
 
@@ -1065,17 +1146,14 @@ def final_accounts(options: Final | None = None) -> bytes:
     _header(ts, "支出决算表", "支出决算表", "万元", 3, options)
     _spend_part(ts, True, options, size)
     _new_page(ts)
+    if options.repeat_titles:
+        _header(ts, "支出决算表", "支出决算表", "万元", 3, options)
     _spend_part(ts, False, options, size)
     _note(ts, "注：本表反映部门本年度各项支出情况。")
 
     # Page 7: 财政拨款收入支出决算总表.
     _new_page(ts)
     _header(ts, "财政拨款收入支出决算总表", "财政拨款收入支出决算总表", "万元", 4, options)
-    head = [Cell(0, 0, "收入", cols=2, align="center"), Cell(0, 2, "支出", cols=5, align="center")]
-    head += [Cell(1, 0, "项目", rows=2, align="center"), Cell(1, 1, "决算数", rows=2)]
-    head += [Cell(1, 2, "项目", rows=2, align="center"), Cell(1, 3, "合计", rows=2)]
-    head += [Cell(1, 4, "决算数", cols=3, align="center")]
-    head += [Cell(2, 4 + k, t, align="center") for k, t in enumerate(_FISCAL_KINDS)]
 
     def y(v: str | None) -> str | None:
         return _in("万元", v, options)
@@ -1088,7 +1166,7 @@ def final_accounts(options: Final | None = None) -> bytes:
     for a, va, b, vb in _FISCAL_TAIL:
         fl.append((a, y(va)))
         fr.append((b, tuple(y(v) for v in vb)))
-    _two_sided(ts, fl, fr, (head, [170, 80, 170, 80, 90, 90, 90]), size=size)
+    _two_sided(ts, fl, fr, _fiscal_head(options), size=size, numbered=options.national)
     _note(ts, "注：本表反映部门本年度财政拨款的总收支和年末结转结余情况。")
 
     # Page 8: 一般公共预算财政拨款支出决算表.
@@ -1100,8 +1178,12 @@ def final_accounts(options: Final | None = None) -> bytes:
     cells += [Cell(0, 2 + k, t, rows=2, align="center") for k, t in enumerate(("合计", "基本支出"))]
     cells += [Cell(0, 4, "项目支出", rows=2, align="center")]
     cells += [Cell(1, 0, "科目编码", align="center"), Cell(1, 1, "科目名称", align="center")]
+    r0 = 2
+    if options.national:
+        cells += _column_numbers(r0, 2, [1, 2, 3])
+        r0 += 1
     for i, (code, label, *vs) in enumerate(_GENERAL_ROWS):
-        r = 2 + i
+        r = r0 + i
         if not code:
             cells.append(Cell(r, 0, label, cols=2, align="center"))
         else:
@@ -1173,8 +1255,12 @@ def final_accounts(options: Final | None = None) -> bytes:
         cells += [Cell(0, 7, "年末结转和结余", rows=2)]
         cells += [Cell(1, 0, "功能分类科目编码"), Cell(1, 1, "科目名称")]
         cells += [Cell(1, 4 + k, t) for k, t in enumerate(("小计", "基本支出", "项目支出"))]
-        cells += [Cell(2, 0, "合计", cols=2, align="center")]
-        cells += [Cell(2, k) for k in range(2, 8)]
+        r = 2
+        if options.national:
+            cells += _column_numbers(r, 2, [1, 2, 3, 4, 5, 6])
+            r += 1
+        cells += [Cell(r, 0, "合计", cols=2, align="center")]
+        cells += [Cell(r, k) for k in range(2, 8)]
         ts.grid(ts.margin, [90, 200, 70, 70, 70, 70, 70, 70], cells)
         _note(ts, "注：本单位无相关收入和支出，本表无数据。")
 
@@ -1217,10 +1303,11 @@ def _income_part(
     carry: _IncomeRow | None = None,
     header: bool = True,
     size: float = 9.0,
+    numbered: bool = False,
 ) -> None:
-    """A page's piece of the 收入决算表: header (three rows, unless `header` is false), then
-    `rows`, 类 and 款 cells merged down over the rows that share them; `columns` are the figure
-    columns printed."""
+    """A page's piece of the 收入决算表: header (three rows, and the 栏次 row when `numbered`,
+    unless `header` is false), then `rows`, 类 and 款 cells merged down over the rows that
+    share them; `columns` are the figure columns printed."""
     widths = code_widths + [width] * len(columns)
     cells: list[Cell] = []
     r0 = 0
@@ -1232,6 +1319,9 @@ def _income_part(
         for n, k in enumerate(columns):
             cells.append(Cell(0, 4 + n, _INCOME_COLUMNS[k], rows=3, align="center"))
         r0 = 3
+        if numbered:  # the template's column numbers, those of the columns printed
+            cells += _column_numbers(r0, 4, [k + 1 for k in columns])
+            r0 += 1
     for k in (0, 1):  # 类, 款 merged down over equal runs (the 合计 row and blanks apart)
         i = 0
         while i < len(rows):
@@ -1266,6 +1356,9 @@ def _spend_part(ts: Typesetter, first: bool, options: Final, size: float) -> Non
         cells += [Cell(0, 2 + k, t, rows=2, align="center") for k, t in enumerate(_SPEND_COLUMNS)]
         rows = _SPEND_ROWS[: _SPEND_CUT + 1]
         r0 = 2
+        if options.national:
+            cells += _column_numbers(r0, 2, list(range(1, 7)))
+            r0 += 1
     else:
         rows = _SPEND_ROWS[_SPEND_CUT + 1 :]
         # Every column at another position: wider code column, narrower figures, moved right.

@@ -8,12 +8,15 @@ name makes it another table (项目支出决算表 is no 支出决算表). Its u
 line, its `empty` flag from a 本表无数据 note or the absence of any figure.
 
 Each grid column is a code column (类 / 款 / 项 / 科目编码), a label column (项目 / 科目名称:
-text in its rows) or a data column (figures or blank). A table printed as two sides (收入 |
-支出, or the 基本支出 table's two halves) gives one row per side and printed row, with `values`
-over every data column of the table and null in the other side's columns, so that `columns[i]`
-always describes `values[i]`. Merged cells are repeated down (never across); a page that
-continues a table (no title above it) is joined to it, its columns matched by header text when
-it repeats the header, and a row cut by the page break is joined back into one.
+text in its rows), a data column (figures or blank) or an index column (行次: the template's
+line numbers, no figure of the table). A table printed as two sides (收入 | 支出, or the 基本支出
+table's two halves) gives one row per side and printed row, with `values` over every data
+column of the table and null in the other side's columns, so that `columns[i]` always describes
+`values[i]`. The national template's 栏次 row under the header (`栏次 | 1 | 2 …`, the column
+numbers) is a header row whose numbers name no column. Merged cells are repeated down (never
+across); a page that continues a table (no title above it, or the same table's title repeated,
+as Excel prints its title rows on every page) is joined to it, its columns matched by header
+text when it repeats the header, and a row cut by the page break is joined back into one.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import pairwise
 
 from ...model import Source, StandardTable, TableRow
 from ..text.lines import number
@@ -112,8 +116,17 @@ def _patterns(names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
 _FINAL_MATCH = _patterns(FINAL_NAMES)
 _BUDGET_MATCH = _patterns(BUDGET_NAMES)
 
+#: The headers of the columns that number the template's lines (行次 1, 2, 3 … beside each
+#: 项目 column of the national 总表): they hold no figure of the table (`_roles`).
+_INDEX_HEAD = frozenset({"行次", "栏次", "序号"})
 #: Header words that end the header block: the row holding the lowest of them is its last.
-_HEADER_END = frozenset({"决算数", "预算数", "类", "款", "项", "科目编码", "科目名称"})
+_HEADER_END = _INDEX_HEAD | {"决算数", "预算数", "类", "款", "项", "科目编码", "科目名称"}
+#: The national template's row under the header that numbers the columns: its label cell
+#: says 栏次, its other cells hold the column numbers (`1`, `2` …, or a sum such as `3=1+2`).
+_NUMBERING = "栏次"
+_COLUMN_NO = re.compile(r"^\d{1,3}(?:[=+＝＋]\d{1,3})*$")
+#: A 行次 cell: a line number, without the leading zero of a 款 code (`01`).
+_LINE_NO = re.compile(r"^[1-9]\d{0,2}$")
 _CODE_HEAD = ("类", "款", "项")
 _LABEL_HEAD = ("科目名称", "项目")
 _CODE = re.compile(r"^\d{2,9}$")
@@ -187,11 +200,14 @@ class _Part:
     """The title printed in the grid (of a standard table or another), as printed."""
     unit: str | None = None
     """The unit of a 单位 line printed in the grid."""
+    numbering: tuple[int, ...] = ()
+    """The header's 栏次 rows (`_numbers_columns`): in no column's path."""
 
     @property
     def headed(self) -> bool:
-        """The page prints header rows (a continuation page may go on without them)."""
-        return self.header > self.caption
+        """The page prints header rows (a continuation page may go on without them; a 栏次
+        row alone names no column)."""
+        return self.header - self.caption > len(self.numbering)
 
 
 @dataclass
@@ -202,7 +218,7 @@ class _Std:
     parts: list[_Part] = field(default_factory=list)
     empty_note: bool = False
     roles: list[str] = field(default_factory=list)
-    """Per grid column of the first part: "code", "label" or "data"."""
+    """Per grid column of the first part: "code", "label", "data" or "index" (`_roles`)."""
 
 
 def read_tables(parts: list[PageParts]) -> list[StandardTable]:
@@ -222,9 +238,11 @@ def read_tables(parts: list[PageParts]) -> list[StandardTable]:
             name = standard_name(title) if title is not None else None
             if title is None:
                 title, name = _title(above)
-            if name is not None and title is not None:
+            unit = part.unit or _unit(above) or _unit_in(table)
+            if current is not None and name == current.name and _repeated(current, unit, part):
+                current.parts.append(part)
+            elif name is not None and title is not None:
                 title = label_text(title)
-                unit = part.unit or _unit(above) or _unit_in(table)
                 current = _Std(name, title, unit)
                 current.parts.append(part)
                 current.roles = _roles(part)
@@ -248,6 +266,21 @@ def read_tables(parts: list[PageParts]) -> list[StandardTable]:
 
 #: How a page that continues a table may say so (`续表`, `（续）`).
 _GOES_ON = ("续", "（续")
+
+
+def _repeated(std: _Std, unit: str | None, part: _Part) -> bool:
+    """Whether a title that names `std`'s standard table again is printed over its next part:
+    Excel prints a sheet's title rows (the title, maybe with `（续）`, its 单位 line, often the
+    header) on every page. It is when `std` is the table read last (nothing came after it: no
+    other table, no page of prose), its last part is on the page before (so this part is the
+    page's first table), the title says no other unit and the part goes on in `std`'s columns.
+    The same title printed anywhere else (after other tables, or a page further on) is another
+    table of that name (a unit's own 收入决算表 after the department's)."""
+    if std.parts[-1].table.page != part.table.page - 1:
+        return False
+    if unit is not None and std.unit is not None and unit != std.unit:
+        return False
+    return _continues(std, part)
 
 
 def _above_titles(above: Sequence[object]) -> bool:
@@ -348,13 +381,27 @@ def _caption(table: Table, cover: list[list[Cell]]) -> tuple[int, str | None, st
     return n, title, unit
 
 
+def _numbers_columns(row: list[Cell]) -> bool:
+    """The national template's 栏次 row (`栏次 | | 1 | 2 | 3 …`, in a two-sided table `栏次`
+    on both sides): the last header row, numbering the columns. Its numbers are no figures."""
+    words = [_words(c) for c in {id(c): c for c in row}.values()]
+    return _NUMBERING in words and all(
+        not w or w in _INDEX_HEAD or _COLUMN_NO.match(w) for w in words
+    )
+
+
 def _part(table: Table) -> _Part:
     cover = _cover(table)
     caption, title, unit = _caption(table, cover)
     header = caption
     mixed = False
+    numbering: list[int] = []
     for r in range(caption, min(len(cover), caption + 8)):
         row = cover[r]
+        if _numbers_columns(row):  # the header ends here, whatever words it holds (金额)
+            numbering.append(r)
+            header = r + 1
+            continue
         words = {_words(c) for c in row}
         figures = any(number(c.text) is not None and not _CODE.match(_words(c)) for c in row)
         codes = any(_CODE.match(_words(c)) for c in row if c.row == r)
@@ -371,6 +418,8 @@ def _part(table: Table) -> _Part:
         path: list[str] = []
         seen: set[int] = set()
         for r in range(caption, header + (1 if mixed else 0)):
+            if r in numbering:
+                continue
             c = cover[r][k]
             if id(c) in seen:
                 continue
@@ -379,11 +428,13 @@ def _part(table: Table) -> _Part:
             if text and (not mixed or r < header or text in _HEADER_END):
                 path.append(text)
         paths.append(path)
-    return _Part(table, cover, header, paths, mixed, caption, title, unit)
+    return _Part(table, cover, header, paths, mixed, caption, title, unit, tuple(numbering))
 
 
 def _roles(part: _Part) -> list[str]:
-    """Each grid column's role, from its header and the cells below it."""
+    """Each grid column's role, from its header and the cells below it: "code", "label",
+    "data", or "index" for a 行次 column (its numbers count the template's lines: no figure
+    of the table, no line of either side)."""
     roles = []
     for k, path in enumerate(part.paths):
         last = path[-1] if path else ""
@@ -393,7 +444,9 @@ def _roles(part: _Part) -> list[str]:
             if part.cover[r][k].col == k
         ]
         texty = any(t and number(t) is None for t in cells)
-        if last in _CODE_HEAD or last.endswith("编码"):
+        if last in _INDEX_HEAD:
+            roles.append("index")
+        elif last in _CODE_HEAD or last.endswith("编码"):
             roles.append("code")
         elif last in _LABEL_HEAD or (texty and not _figures(cells)):
             roles.append("label")
@@ -451,11 +504,20 @@ def _column_cells(part: _Part, k: int) -> list[str]:
     ]
 
 
+def _counting(cells: list[str]) -> bool:
+    """Line numbers (a 行次 column on a page without its header): whole numbers without a
+    leading zero (款 codes such as `01`, `02` have one), each one more than the one above."""
+    if len(cells) < 2 or not all(_LINE_NO.match(t) for t in cells):
+        return False
+    return all(int(b) == int(a) + 1 for a, b in pairwise(cells))
+
+
 def _by_role(std: _Std, part: _Part) -> list[int] | None:
     """A page that goes on without a header and with fewer columns: where the columns are
     says little (the page may be set at other positions and widths), what they hold says
-    more. Each column is a code column (only codes such as `207` / `01`), a label column (text)
-    or a figure column (figures or blank), as the first part's are; code and label columns
+    more. Each column is a code column (only codes such as `207` / `01`), a label column (text),
+    an index column (line numbers counting on, where the first part has a 行次 column) or a
+    figure column (figures or blank), as the first part's are; code, label and index columns
     continue the first part's of their role in order. The figure columns continue the first
     part's data columns in order, leaving out as many as the page lacks: which ones is chosen
     so that the columns left out are those of the first part that hold no figure (a page
@@ -467,14 +529,16 @@ def _by_role(std: _Std, part: _Part) -> list[int] | None:
     mine: list[str] = []
     for k in range(part.table.n_cols):
         cells = [t for t in _column_cells(part, k) if t]
-        if cells and all(_CODE.match(t) for t in cells):
+        if "index" in roles and _counting(cells):
+            mine.append("index")
+        elif cells and all(_CODE.match(t) for t in cells):
             mine.append("code")
         elif any(number(t) is None for t in cells):
             mine.append("label")
         else:
             mine.append("data")
     out: list[int | None] = [None] * len(mine)
-    for role in ("code", "label"):
+    for role in ("code", "label", "index"):
         theirs = [k for k, r in enumerate(roles) if r == role]
         ours = [k for k, r in enumerate(mine) if r == role]
         if len(ours) > len(theirs):
@@ -532,9 +596,13 @@ class _Side:
 
 
 def _sides(roles: list[str]) -> list[_Side]:
+    """The table's sides, left to right: a side begins at a code or label column after a data
+    column. An index column (行次, between a side's label and its figures) is in none."""
     sides: list[_Side] = []
     prev = "data"
     for k, role in enumerate(roles):
+        if role == "index":
+            continue
         if role != "data" and (prev == "data" or not sides):
             sides.append(_Side([], [], []))
         if not sides:
@@ -637,8 +705,8 @@ def _fill_down(parts: list[str], columns: list[int], above: dict[int, str]) -> N
 
 def _joins(before: dict[int, str], after: dict[int, str], roles: list[str]) -> bool:
     """The first row of a continued page goes on with the last row before the break: it has
-    no code and no figure of its own where the row above has one."""
-    has_code = any(after.get(k) for k, r in enumerate(roles) if r == "code")
+    no code, no line number (行次) and no figure of its own where the row above has one."""
+    has_code = any(after.get(k) for k, r in enumerate(roles) if r in ("code", "index"))
     if has_code:
         return False
     for k, r in enumerate(roles):
