@@ -158,6 +158,10 @@ class Typesetter:
         self.canvas = canvas.Canvas(self.buffer, pagesize=(self.width, self.height), invariant=1)
         self.y = margin
         self.page_no = 1
+        self.borders = "lines"
+        """How `grid` draws borders, as writers do: "lines" (each segment its own stroked
+        path), "path" (a grid's segments in one stroked path), "rects" (each cell a stroked
+        rectangle) or "fills" (each segment a thin filled rectangle, a grid's in one path)."""
         self.caption: list[tuple[str, str]] = []
         """(text, align) lines the next `grid` prints as its first rows, each in one cell
         across the whole width (a title and 单位 line printed inside the table)."""
@@ -276,14 +280,18 @@ class Typesetter:
         ys = [self.y]
         for h in heights:
             ys.append(ys[-1] + h)
+        segments: list[tuple[float, float, float, float]] = []
         for c in cells:
             a, b = xs[c.col], xs[c.col + c.cols]
             top, bottom = ys[c.row], ys[c.row + c.rows]
-            self.rule(a, top, b, top)
-            self.rule(a, top, a, bottom)
-            self.rule(b, top, b, bottom)
-            if not (open_bottom and c.row + c.rows == n_rows):
-                self.rule(a, bottom, b, bottom)
+            closed = not (open_bottom and c.row + c.rows == n_rows)
+            if self.borders == "rects" and closed:
+                self.canvas.setLineWidth(0.6)
+                self.canvas.rect(a, self.height - bottom, b - a, bottom - top, stroke=1, fill=0)
+            else:
+                segments += [(a, top, b, top), (a, top, a, bottom), (b, top, b, bottom)]
+                if closed:
+                    segments.append((a, bottom, b, bottom))
             lines = wrapped[id(c)]
             y = (top + bottom) / 2 - len(lines) * lead / 2 + (lead - size) / 2
             for text in lines:
@@ -291,7 +299,27 @@ class Typesetter:
                 x = {"left": a + 3, "center": (a + b - w) / 2, "right": b - 3 - w}[c.align]
                 self.text(x, y, text, size)
                 y += lead
+        self._borders(segments)
         self.y = ys[-1]
+
+    def _borders(self, segments: list[tuple[float, float, float, float]]) -> None:
+        if self.borders in ("lines", "rects"):
+            for x0, y0, x1, y1 in segments:
+                self.rule(x0, y0, x1, y1)
+            return
+        path = self.canvas.beginPath()
+        half = 0.3
+        for x0, y0, x1, y1 in segments:
+            if self.borders == "path":
+                path.moveTo(x0, self.height - y0)
+                path.lineTo(x1, self.height - y1)
+            else:  # a thin filled rectangle centred on the segment
+                left, right = min(x0, x1) - half, max(x0, x1) + half
+                upper, lower = self.height - min(y0, y1) + half, self.height - max(y0, y1) - half
+                path.rect(left, lower, right - left, upper - lower)
+        self.canvas.setLineWidth(0.6)
+        stroke = self.borders == "path"
+        self.canvas.drawPath(path, stroke=1 if stroke else 0, fill=0 if stroke else 1)
 
     def row_heights(self, widths: list[float], rows: list[list[str]], size: float) -> list[float]:
         lead = size * 1.3
@@ -380,6 +408,9 @@ class Final:
     right), and under the header of every table with a label column a 栏次 row
     (`栏次 | | 1 | 2 …`: the column numbers), repeated under a repeated header. No figure
     changes."""
+    borders: str = "lines"
+    """How the grids' borders are drawn (`Typesetter.borders`): "lines", "path", "rects" or
+    "fills"."""
     repeat_titles: bool = False
     """Each table cut by a page break prints its title lines (表 number, title, 单位 line) again
     over its continuation page, as Excel prints a sheet's title rows on every page: the
@@ -1078,6 +1109,7 @@ def final_accounts(options: Final | None = None) -> bytes:
     options = options or Final()
     size = 7.5 if options.yuan else 9.0  # 元 figures are wider
     ts = Typesetter(landscape=True)
+    ts.borders = options.borders
     # Page 1: cover and contents.
     ts.y = 160
     ts.line(DEPARTMENT, 24, bold=True, align="center", gap=8)

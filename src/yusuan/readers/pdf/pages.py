@@ -3,12 +3,18 @@
 pdfium's page objects are read directly (no per-character calls): a typesetter writes one text
 object per line fragment, and a bordered table as one thin path per border segment. That is
 all the reader needs, and it keeps a 33-page disclosure well under a second.
+
+Writers draw borders other ways too: every cell a stroked rectangle, a whole grid in one
+stroked path, or the borders as thin filled rectangles in one filled path. A path too large to
+be one border is therefore taken apart (`_segments`): its straight, level or upright strokes,
+and its thin filled rectangles, are the rules.
 """
 
 from __future__ import annotations
 
 import ctypes
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 #: A path thinner than this (points) is a ruling line; anything thicker is a filled shape.
@@ -110,9 +116,12 @@ def _collect(raw: Any, page: Any, textpage: Any, out: Page, height: float) -> No
         x0, x1 = left.value, right.value
         y0, y1 = height - top.value, height - bottom.value
         if kind == _PATH:
-            w, h = x1 - x0, y1 - y0
-            if min(w, h) <= _RULE_THICKNESS and max(w, h) >= _RULE_MIN_LENGTH:
-                out.rules.append(Rule(x0, y0, x1, y1))
+            rule = Rule(x0, y0, x1, y1)
+            if min(x1 - x0, y1 - y0) <= _RULE_THICKNESS:
+                if _border(rule):
+                    out.rules.append(rule)
+            elif raw.FPDFPageObj_GetMatrix(obj, matrix):
+                out.rules.extend(_segments(raw, obj, matrix, height))
             continue
         n = raw.FPDFTextObj_GetText(obj, textpage, None, 0)
         if n <= 2:
@@ -136,3 +145,56 @@ def _collect(raw: Any, page: Any, textpage: Any, out: Page, height: float) -> No
             origin = min(matrix.e, x0)
             baseline = height - matrix.f
         out.runs.append(Run(text, x0, y0, x1, y1, bold, size.value, origin, baseline))
+
+
+def _segments(raw: Any, obj: Any, matrix: Any, height: float) -> list[Rule]:
+    """The rules a larger path draws: each straight level or upright stroke of a stroked
+    path, each thin axis-aligned rectangle of a filled one (curves and slants are no borders).
+    Points are in the path's own space: `matrix` maps them to the page's."""
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not raw.FPDFPath_GetDrawMode(obj, fill, stroke):
+        return []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+    subpaths: list[list[tuple[float, float]]] = []
+    closed: list[bool] = []
+    for i in range(raw.FPDFPath_CountSegments(obj)):
+        seg = raw.FPDFPath_GetPathSegment(obj, i)
+        kind = raw.FPDFPathSegment_GetType(seg)
+        raw.FPDFPathSegment_GetPoint(seg, x, y)
+        point = (a * x.value + c * y.value + e, height - (b * x.value + d * y.value + f))
+        if kind == raw.FPDF_SEGMENT_MOVETO or not subpaths:
+            subpaths.append([point])
+            closed.append(False)
+        elif kind == raw.FPDF_SEGMENT_LINETO:
+            subpaths[-1].append(point)
+        else:  # a curve: no border; start afresh after it
+            subpaths.append([point])
+            closed.append(False)
+        if raw.FPDFPathSegment_GetClose(seg):
+            closed[-1] = True
+    out: list[Rule] = []
+    for points, shut in zip(subpaths, closed, strict=True):
+        if stroke.value:
+            ends = [*points, points[0]] if shut else points
+            for (x0, y0), (x1, y1) in pairwise(ends):
+                rule = Rule(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+                if _border(rule):
+                    out.append(rule)
+        elif fill.value and len(points) >= 4:
+            xs = [p[0] for p in points]
+            ys = [p[1] for p in points]
+            rule = Rule(min(xs), min(ys), max(xs), max(ys))
+            level = all(
+                abs(p[0] - q[0]) < 0.01 or abs(p[1] - q[1]) < 0.01
+                for p, q in pairwise([*points, points[0]])
+            )
+            if level and _border(rule):
+                out.append(rule)
+    return out
+
+
+def _border(rule: Rule) -> bool:
+    """Thin enough to be a border, long enough not to be a dot."""
+    w, h = rule.x1 - rule.x0, rule.bottom - rule.top
+    return min(w, h) <= _RULE_THICKNESS and max(w, h) >= _RULE_MIN_LENGTH

@@ -1,0 +1,61 @@
+"""Table borders drawn the ways PDF writers draw them: each segment its own stroked path (the
+typeset documents' default), a whole grid in one stroked path, each cell a stroked rectangle,
+or the borders as thin filled rectangles in one filled path. The 决算 reads to the same tables
+(`final_specs`) and checks clean whichever way its grids are drawn.
+
+Bug: before, a path larger than one border was ignored as a filled shape, so a grid drawn in
+one path, or as cell rectangles, was no table at all: the 决算 read with no standard table.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import yusuan
+from yusuan.audit import check
+
+from . import typeset
+from .test_typeset_audit import _same_as_specs
+
+
+@pytest.mark.parametrize("borders", ["path", "rects", "fills"])
+def test_final_accounts_read_whichever_way_borders_are_drawn(borders: str) -> None:
+    reason = typeset.missing()
+    if reason:
+        pytest.skip(reason)
+    options = typeset.Final(borders=borders)
+    d = yusuan.read(typeset.final_accounts(options), name=f"yunxi-{borders}.pdf")
+    assert len(d.tables) == 9
+    _same_as_specs(d, options)
+    assert check(d).findings == []
+
+
+def test_a_path_of_curves_draws_no_table() -> None:
+    """A page whose only large path is a curve (a seal, a logo ring) and a rectangle with
+    slanted sides: no rule comes of them."""
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=(595.28, 841.89))
+    c.circle(300, 400, 80, stroke=1, fill=0)
+    path = c.beginPath()
+    path.moveTo(100, 100)
+    path.lineTo(200, 120)
+    path.lineTo(190, 220)
+    path.close()
+    c.drawPath(path, stroke=1, fill=0)
+    c.showPage()
+    c.save()
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
+    import pypdfium2.raw as raw  # type: ignore[import-untyped]
+
+    from yusuan.readers.pdf.pages import read_page
+
+    doc = pdfium.PdfDocument(buffer.getvalue())
+    try:
+        page = read_page(raw, doc, 0)
+    finally:
+        doc.close()
+    assert page.rules == []
