@@ -450,7 +450,10 @@ def _quad_texts(data: bytes, rule: str) -> list[tuple[int, list[str]]]:
                     texts = []
                     for k in range(raw.FPDFAnnot_CountAttachmentPoints(annot)):
                         raw.FPDFAnnot_GetAttachmentPoints(annot, k, quad)
-                        text = textpage.get_text_bounded(quad.x1, quad.y3, quad.x2, quad.y1)
+                        # The corners' extent: on a turned page the quad is turned too.
+                        xs = (quad.x1, quad.x2, quad.x3, quad.x4)
+                        ys = (quad.y1, quad.y2, quad.y3, quad.y4)
+                        text = textpage.get_text_bounded(min(xs), min(ys), max(xs), max(ys))
                         texts.append("".join(text.split()))
                     out.append((i + 1, texts))
                 raw.FPDFPage_CloseAnnot(annot)
@@ -474,7 +477,14 @@ def test_a_narrative_sentence_is_highlighted_not_its_paragraph() -> None:
         pytest.skip(reason)
     pdf = typeset.final_accounts(typeset.Final(contradictions=True))
     report = check(yusuan.read(pdf, name="yunxi-2023-final.pdf"))
-    out = annotate(pdf, report)
+    assert_quotes_drawn(annotate(pdf, report), report)
+
+
+def assert_quotes_drawn(out: bytes, report: Report) -> None:
+    """Every planted 情况说明 contradiction of the typeset 决算 is in `report`, and the text
+    under one of its highlights, on the sentence's page, is the clause it quotes."""
+    from . import typeset
+
     narrative = [f for f in report.findings if f.rule.startswith("NARR-")]
     assert len(narrative) == len([c for c in typeset.CONTRADICTIONS if c[0].startswith("NARR")])
     for finding in narrative:

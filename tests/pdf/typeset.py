@@ -148,14 +148,19 @@ class Cell:
 
 
 class Typesetter:
-    def __init__(self, landscape: bool = False, margin: float = 56.0) -> None:
+    def __init__(self, landscape: bool = False, margin: float = 56.0, turned: bool = False) -> None:
         from reportlab.pdfgen import canvas
 
         _register()
         self.width, self.height = (841.89, 595.28) if landscape else (595.28, 841.89)
         self.margin = margin
         self.buffer = io.BytesIO()
-        self.canvas = canvas.Canvas(self.buffer, pagesize=(self.width, self.height), invariant=1)
+        self.turned = turned
+        """Each page set as a page of the other orientation with /Rotate 90 (viewers turn it a
+        quarter clockwise) and its content drawn a quarter turn back: it looks the same."""
+        size = (self.height, self.width) if turned else (self.width, self.height)
+        self.canvas = canvas.Canvas(self.buffer, pagesize=size, invariant=1)
+        self._start_page()
         self.y = margin
         self.page_no = 1
         self.borders = "lines"
@@ -182,11 +187,17 @@ class Typesetter:
 
         return float(stringWidth(s, BOLD if bold else REGULAR, size))
 
+    def _start_page(self) -> None:
+        if self.turned:
+            self.canvas.setPageRotation(90)
+            self.canvas.transform(0, 1, -1, 0, self.height, 0)
+
     def new_page(self) -> None:
         # A page number in the bottom margin, as printed documents have (the reader drops it).
         label = f"- {self.page_no} -"
         self.text((self.width - self.string_width(label, 9)) / 2, self.height - 30, label, 9)
         self.canvas.showPage()
+        self._start_page()
         self.page_no += 1
         self.y = self.margin
 
@@ -408,6 +419,9 @@ class Final:
     right), and under the header of every table with a label column a 栏次 row
     (`栏次 | | 1 | 2 …`: the column numbers), repeated under a repeated header. No figure
     changes."""
+    turned: bool = False
+    """Every page a portrait page with /Rotate 90, its content drawn a quarter turn back (a
+    landscape table in a portrait document, as some writers save it): it looks the same."""
     borders: str = "lines"
     """How the grids' borders are drawn (`Typesetter.borders`): "lines", "path", "rects" or
     "fills"."""
@@ -1108,7 +1122,7 @@ def final_accounts(options: Final | None = None) -> bytes:
     名词解释 after them."""
     options = options or Final()
     size = 7.5 if options.yuan else 9.0  # 元 figures are wider
-    ts = Typesetter(landscape=True)
+    ts = Typesetter(landscape=True, turned=options.turned)
     ts.borders = options.borders
     # Page 1: cover and contents.
     ts.y = 160

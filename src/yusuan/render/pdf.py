@@ -20,10 +20,11 @@ The output is a complete copy written by pdfium (not an incremental update: pdfi
 append every page it opened, doubling the file); the pages' content is not touched, only their
 annotation lists grow, and the input is never written to.
 
-Coordinates: a finding's bbox is `[x0, top, x1, bottom]` in points with `top` measured from
-the top of the page — the reader computes it as `height - y` from pdfium's bottom-up page
-space (`readers/pdf/pages.py`). The inverse gives PDF space: left `x0`, right `x1`, upper
-`height - top`, lower `height - bottom`, with the same `height` (pdfium's page height).
+Coordinates: a finding's bbox is `[x0, top, x1, bottom]` in points on the page as displayed,
+with `top` measured from its top edge — the reader maps pdfium's bottom-up page space to it
+(`readers/pdf/space.py`: `height - y`, or a quarter turn for a page with /Rotate). Drawing
+maps each corner back to page space (`Space.to_page`); on an unturned page that is left `x0`,
+right `x1`, upper `height - top`, lower `height - bottom`.
 
 pdfium (`pypdfium2`) is imported only when a PDF is annotated.
 """
@@ -41,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from ..audit.finding import Finding, Report
+from ..readers.pdf.space import Space
 from .places import severity_label, where
 from .text import summary_lines
 
@@ -117,7 +119,7 @@ class _Char:
     bottom: float
 
 
-def _page_chars(page: Any, height: float) -> list[_Char]:
+def _page_chars(page: Any, space: Space) -> list[_Char]:
     """The page's printed characters in pdfium's reading order, white space and the line
     breaks pdfium makes up left out."""
     textpage = page.get_textpage()
@@ -127,9 +129,8 @@ def _page_chars(page: Any, height: float) -> list[_Char]:
         for i, ch in enumerate(text):
             if ch.isspace():
                 continue
-            left, bottom, right, top = textpage.get_charbox(i)
             folded = unicodedata.normalize("NFKC", ch)
-            out.append(_Char(folded, left, height - top, right, height - bottom))
+            out.append(_Char(folded, *space.box(*textpage.get_charbox(i))))
         return out
     finally:
         textpage.close()
@@ -266,22 +267,22 @@ def annotate(pdf: bytes, report: Report) -> bytes:
         for no in sorted(set(by_page) | {1}):
             page = doc[no - 1]
             try:
-                height = page.get_height()
+                space = Space.of(page)
                 chars: list[_Char] | None = None
                 for mark in by_page.get(no, []):
                     if mark.finding.evidence.quote:
                         if chars is None:
-                            chars = _page_chars(page, height)
+                            chars = _page_chars(page, space)
                         mark = narrowed(mark, chars)
                     others = [p for p in pages_of[id(mark.finding)] if p != no]
                     _highlight(
-                        raw, page.raw, mark, height, note_text(mark.finding, other_pages=others)
+                        raw, page.raw, mark, space, note_text(mark.finding, other_pages=others)
                     )
                 if no == 1:
-                    _note(raw, page.raw, 0, height, summary_text(report, len(unplaced)))
+                    _note(raw, page.raw, 0, space, summary_text(report, len(unplaced)))
                     for k, finding in enumerate(unplaced, start=1):
                         color = _color(finding)
-                        _note(raw, page.raw, k, height, note_text(finding), color)
+                        _note(raw, page.raw, k, space, note_text(finding), color)
             finally:
                 page.close()
         buffer = io.BytesIO()
@@ -328,19 +329,25 @@ def _common(raw: Any, annot: Any, contents: str, color: tuple[int, int, int], al
     raw.FPDFAnnot_SetStringValue(annot, b"T", _widestring(AUTHOR))
 
 
-def _highlight(raw: Any, page: Any, mark: Mark, height: float, contents: str) -> None:
+def _rect(raw: Any, space: Space, box: tuple[float, float, float, float]) -> Any:
+    """A displayed box as a page-space rectangle."""
+    x0, top, x1, bottom = box
+    (xa, ya), (xb, yb) = space.to_page(x0, top), space.to_page(x1, bottom)
+    return raw.FS_RECTF(min(xa, xb), max(ya, yb), max(xa, xb), min(ya, yb))
+
+
+def _highlight(raw: Any, page: Any, mark: Mark, space: Space, contents: str) -> None:
     annot = raw.FPDFPage_CreateAnnot(page, raw.FPDF_ANNOT_HIGHLIGHT)
     if not annot:
         raise RuntimeError(f"pdfium could not add a highlight on page {mark.page}")
     try:
         for x0, top, x1, bottom in mark.boxes:
-            # Upper-left, upper-right, lower-left, lower-right: the order viewers expect.
-            quad = raw.FS_QUADPOINTSF(
-                x0, height - top, x1, height - top, x0, height - bottom, x1, height - bottom
-            )
-            raw.FPDFAnnot_AppendAttachmentPoints(annot, quad)
-        x0, top, x1, bottom = mark.union
-        raw.FPDFAnnot_SetRect(annot, raw.FS_RECTF(x0, height - top, x1, height - bottom))
+            # Upper-left, upper-right, lower-left, lower-right as the text is read: the order
+            # viewers expect (on a turned page, turned with it).
+            corners = [(x0, top), (x1, top), (x0, bottom), (x1, bottom)]
+            points = [v for corner in corners for v in space.to_page(*corner)]
+            raw.FPDFAnnot_AppendAttachmentPoints(annot, raw.FS_QUADPOINTSF(*points))
+        raw.FPDFAnnot_SetRect(annot, _rect(raw, space, mark.union))
         _common(raw, annot, contents, _color(mark.finding), ALPHA)
         raw.FPDFAnnot_SetStringValue(annot, b"Subj", _widestring(mark.finding.rule))
     finally:
@@ -351,20 +358,21 @@ def _note(
     raw: Any,
     page: Any,
     k: int,
-    height: float,
+    space: Space,
     contents: str,
     color: tuple[int, int, int] = (255, 220, 0),
 ) -> None:
-    """A sticky note, the `k`-th down the left margin of the page from its top."""
+    """A sticky note, the `k`-th down the left margin of the page (as displayed) from its
+    top."""
     annot = raw.FPDFPage_CreateAnnot(page, raw.FPDF_ANNOT_TEXT)
     if not annot:
         raise RuntimeError("pdfium could not add a note on page 1")
     try:
-        rows = max(1, int((height - 2 * NOTE_TOP - NOTE_SIZE) // NOTE_STEP) + 1)
+        rows = max(1, int((space.shown_height - 2 * NOTE_TOP - NOTE_SIZE) // NOTE_STEP) + 1)
         col, row = divmod(k, rows)  # a long list goes on in the next column
         left, top = NOTE_LEFT + col * NOTE_STEP, NOTE_TOP + row * NOTE_STEP
-        rect = raw.FS_RECTF(left, height - top, left + NOTE_SIZE, height - top - NOTE_SIZE)
-        raw.FPDFAnnot_SetRect(annot, rect)
+        box = (left, top, left + NOTE_SIZE, top + NOTE_SIZE)
+        raw.FPDFAnnot_SetRect(annot, _rect(raw, space, box))
         _common(raw, annot, contents, color, 255)
     finally:
         raw.FPDFPage_CloseAnnot(annot)

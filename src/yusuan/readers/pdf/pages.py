@@ -1,4 +1,5 @@
-"""What a PDF page holds, through pdfium: text runs and ruling lines, in top-based points.
+"""What a PDF page holds, through pdfium: text runs and ruling lines, in top-based points on
+the page as displayed (its /Rotate applied: `space.py`).
 
 pdfium's page objects are read directly (no per-character calls): a typesetter writes one text
 object per line fragment, and a bordered table as one thin path per border segment. That is
@@ -16,6 +17,8 @@ import ctypes
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
+
+from .space import Space
 
 #: A path thinner than this (points) is a ruling line; anything thicker is a filled shape.
 _RULE_THICKNESS = 2.5
@@ -80,11 +83,11 @@ def read_page(raw: Any, doc: Any, index: int) -> Page:
     """Page `index` (0-based) of an open pdfium document `doc` (`pypdfium2.PdfDocument`)."""
     page = doc[index]
     try:
-        height = page.get_height()
-        out = Page(index + 1, page.get_width(), height)
+        space = Space.of(page)
+        out = Page(index + 1, space.shown_width, space.shown_height)
         textpage = page.get_textpage()
         try:
-            _collect(raw, page.raw, textpage.raw, out, height)
+            _collect(raw, page.raw, textpage.raw, out, space)
         finally:
             textpage.close()
     finally:
@@ -92,7 +95,10 @@ def read_page(raw: Any, doc: Any, index: int) -> Page:
     return out
 
 
-def _collect(raw: Any, page: Any, textpage: Any, out: Page, height: float) -> None:
+def _collect(raw: Any, page: Any, textpage: Any, out: Page, space: Space) -> None:
+    # Most pages are not turned: their mapping is inlined (tens of thousands of objects).
+    height = space.height
+    turned = space.rotation != 0
     left, bottom, right, top = (
         ctypes.c_float(),
         ctypes.c_float(),
@@ -113,15 +119,18 @@ def _collect(raw: Any, page: Any, textpage: Any, out: Page, height: float) -> No
             continue
         if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
             continue
-        x0, x1 = left.value, right.value
-        y0, y1 = height - top.value, height - bottom.value
+        if turned:
+            x0, y0, x1, y1 = space.box(left.value, bottom.value, right.value, top.value)
+        else:
+            x0, x1 = left.value, right.value
+            y0, y1 = height - top.value, height - bottom.value
         if kind == _PATH:
             rule = Rule(x0, y0, x1, y1)
             if min(x1 - x0, y1 - y0) <= _RULE_THICKNESS:
                 if _border(rule):
                     out.rules.append(rule)
             elif raw.FPDFPageObj_GetMatrix(obj, matrix):
-                out.rules.extend(_segments(raw, obj, matrix, height))
+                out.rules.extend(_segments(raw, obj, matrix, space))
             continue
         n = raw.FPDFTextObj_GetText(obj, textpage, None, 0)
         if n <= 2:
@@ -141,13 +150,25 @@ def _collect(raw: Any, page: Any, textpage: Any, out: Page, height: float) -> No
             bold = fonts[key] = "bold" in name.lower() or weight >= 600
         raw.FPDFTextObj_GetFontSize(obj, size)
         origin = baseline = None
-        if raw.FPDFPageObj_GetMatrix(obj, matrix) and matrix.b == 0 and matrix.c == 0:
-            origin = min(matrix.e, x0)
-            baseline = height - matrix.f
+        if raw.FPDFPageObj_GetMatrix(obj, matrix):
+            if not turned:
+                if matrix.b == 0 and matrix.c == 0:
+                    origin = min(matrix.e, x0)
+                    baseline = height - matrix.f
+            elif _upright(space, matrix):
+                pen, baseline = space.point(matrix.e, matrix.f)
+                origin = min(pen, x0)
         out.runs.append(Run(text, x0, y0, x1, y1, bold, size.value, origin, baseline))
 
 
-def _segments(raw: Any, obj: Any, matrix: Any, height: float) -> list[Rule]:
+def _upright(space: Space, matrix: Any) -> bool:
+    """Whether text set with `matrix` reads left to right, unslanted, on the displayed page."""
+    ax, at = space.vector(matrix.a, matrix.b)
+    bx, _ = space.vector(matrix.c, matrix.d)
+    return ax > 0 and abs(at) < 1e-6 and abs(bx) < 1e-6
+
+
+def _segments(raw: Any, obj: Any, matrix: Any, space: Space) -> list[Rule]:
     """The rules a larger path draws: each straight level or upright stroke of a stroked
     path, each thin axis-aligned rectangle of a filled one (curves and slants are no borders).
     Points are in the path's own space: `matrix` maps them to the page's."""
@@ -162,7 +183,7 @@ def _segments(raw: Any, obj: Any, matrix: Any, height: float) -> list[Rule]:
         seg = raw.FPDFPath_GetPathSegment(obj, i)
         kind = raw.FPDFPathSegment_GetType(seg)
         raw.FPDFPathSegment_GetPoint(seg, x, y)
-        point = (a * x.value + c * y.value + e, height - (b * x.value + d * y.value + f))
+        point = space.point(a * x.value + c * y.value + e, b * x.value + d * y.value + f)
         if kind == raw.FPDF_SEGMENT_MOVETO or not subpaths:
             subpaths.append([point])
             closed.append(False)
