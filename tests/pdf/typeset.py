@@ -163,6 +163,8 @@ class Typesetter:
         self._start_page()
         self.y = margin
         self.page_no = 1
+        self.glyphs = False
+        """Every glyph drawn as a text object of its own, as some writers place them."""
         self.borders = "lines"
         """How `grid` draws borders, as writers do: "lines" (each segment its own stroked
         path), "path" (a grid's segments in one stroked path), "rects" (each cell a stroked
@@ -176,7 +178,12 @@ class Typesetter:
         self, x: float, top: float, s: str, size: float, bold: bool = False, space: float = 0.0
     ) -> None:
         self.canvas.setFont(BOLD if bold else REGULAR, size)
-        self.canvas.drawString(x, self.height - top - 0.88 * size, s, charSpace=space)
+        if not self.glyphs:
+            self.canvas.drawString(x, self.height - top - 0.88 * size, s, charSpace=space)
+            return
+        for ch in s:  # one text object per glyph, each at its own place
+            self.canvas.drawString(x, self.height - top - 0.88 * size, ch)
+            x += self.string_width(ch, size, bold) + space
 
     def rule(self, x0: float, y0: float, x1: float, y1: float) -> None:
         self.canvas.setLineWidth(0.6)
@@ -422,6 +429,8 @@ class Final:
     turned: bool = False
     """Every page a portrait page with /Rotate 90, its content drawn a quarter turn back (a
     landscape table in a portrait document, as some writers save it): it looks the same."""
+    glyphs: bool = False
+    """Every glyph its own text object (`Typesetter.glyphs`)."""
     borders: str = "lines"
     """How the grids' borders are drawn (`Typesetter.borders`): "lines", "path", "rects" or
     "fills"."""
@@ -1124,6 +1133,7 @@ def final_accounts(options: Final | None = None) -> bytes:
     size = 7.5 if options.yuan else 9.0  # 元 figures are wider
     ts = Typesetter(landscape=True, turned=options.turned)
     ts.borders = options.borders
+    ts.glyphs = options.glyphs
     # Page 1: cover and contents.
     ts.y = 160
     ts.line(DEPARTMENT, 24, bold=True, align="center", gap=8)

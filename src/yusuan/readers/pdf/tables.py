@@ -199,11 +199,17 @@ def line_text(line: list[Run]) -> str:
             # its own spacing (`〕` leaves half its width blank): never a space beside it.
             wide = _wide(out[-1]) and _wide(text[0])
             punct = _wide_punct(out[-1]) or _wide_punct(text[0])
-            if not wide and not punct and gap > 0.25 * max(height, 1.0):
+            # Inside a figure a narrow digit's blank side (`1` keeps a fifth of an em clear)
+            # is no space: writers that place each glyph alone leave it between the runs.
+            figure = out[-1] in _FIGURE and text[0] in _FIGURE
+            if not wide and not punct and gap > (0.5 if figure else 0.25) * max(height, 1.0):
                 out += " "
         out += text
         prev = run
     return " ".join(out.split())
+
+
+_FIGURE = frozenset("0123456789,.")
 
 
 def _wide_punct(ch: str) -> bool:
