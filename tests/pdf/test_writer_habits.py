@@ -84,3 +84,37 @@ def _plain(d: object) -> object:
     from derive import strip_source
 
     return strip_source(json.loads(yusuan.dumps(d)))  # type: ignore[arg-type]
+
+
+def test_type_scaled_by_the_text_matrix_has_its_printed_size() -> None:
+    """`1 Tf` with `9 0 0 9 x y Tm` (some writers set all type so) prints 9-point type: the
+    run's size is 9, as for `9 Tf`, so that a title's larger type still tells it from the body
+    (before, every run of such a writer was 1 point)."""
+    import io
+
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
+    import pypdfium2.raw as raw  # type: ignore[import-untyped]
+    from reportlab.pdfgen import canvas
+
+    from yusuan.readers.pdf.pages import read_page
+
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=(595.28, 841.89))
+    scaled = c.beginText()
+    scaled.setTextTransform(9, 0, 0, 9, 100, 700)
+    scaled.setFont("Helvetica", 1)
+    scaled.textOut("scaled")
+    c.drawText(scaled)
+    c.setFont("Helvetica", 16)
+    c.drawString(100, 650, "plain")
+    c.showPage()
+    c.save()
+    doc = pdfium.PdfDocument(buffer.getvalue())
+    try:
+        page = read_page(raw, doc, 0)
+    finally:
+        doc.close()
+    sizes = {run.text: round(run.size, 2) for run in page.runs}
+    assert sizes == {"scaled": 9.0, "plain": 16.0}
+    (run,) = [r for r in page.runs if r.text == "scaled"]
+    assert run.baseline == pytest.approx(841.89 - 700, abs=0.01)

@@ -14,6 +14,7 @@ and its thin filled rectangles, are the rules.
 from __future__ import annotations
 
 import ctypes
+import math
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -149,8 +150,14 @@ def _collect(raw: Any, page: Any, textpage: Any, out: Page, space: Space) -> Non
             weight = raw.FPDFFont_GetWeight(font)
             bold = fonts[key] = "bold" in name.lower() or weight >= 600
         raw.FPDFTextObj_GetFontSize(obj, size)
+        points = size.value
         origin = baseline = None
         if raw.FPDFPageObj_GetMatrix(obj, matrix):
+            # The type's size on the page: writers that set `1 Tf` and scale the text matrix
+            # (`9 0 0 9 x y Tm`) print 9-point type.
+            scale = math.hypot(matrix.c, matrix.d)
+            if scale > 0:
+                points *= scale
             if not turned:
                 if matrix.b == 0 and matrix.c == 0:
                     origin = min(matrix.e, x0)
@@ -158,7 +165,7 @@ def _collect(raw: Any, page: Any, textpage: Any, out: Page, space: Space) -> Non
             elif _upright(space, matrix):
                 pen, baseline = space.point(matrix.e, matrix.f)
                 origin = min(pen, x0)
-        out.runs.append(Run(text, x0, y0, x1, y1, bold, size.value, origin, baseline))
+        out.runs.append(Run(text, x0, y0, x1, y1, bold, points, origin, baseline))
 
 
 def _upright(space: Space, matrix: Any) -> bool:
