@@ -129,3 +129,15 @@ def test_years_copied_from_the_year_before() -> None:
     d = _read(typeset.Final(year_slips=True))
     got = [(f.rule, f.locations[0].page, f.evidence.stated) for f in check(d).findings]
     assert got == [("NARR-YEAR", 13, "2022"), ("NARR-YEAR", 15, "2022")]
+
+
+def test_a_cover_title_that_begins_with_the_year() -> None:
+    """`2023年度上海市云溪区文化旅游局部门决算` on one line: the year, and the department's name
+    between the year and 部门决算 (before, the name was lost: it was looked for before the
+    year only)."""
+    options = typeset.Final(year_first=True)
+    d = _read(options)
+    assert (d.title, d.year, d.kind) == ("2023年度上海市云溪区文化旅游局部门决算", 2023, "final")
+    assert (d.department.name, d.department.short_name) == (typeset.DEPARTMENT,) * 2
+    _same_as_specs(d, options)
+    assert check(d).findings == []

@@ -431,6 +431,8 @@ class Final:
     landscape table in a portrait document, as some writers save it): it looks the same."""
     glyphs: bool = False
     """Every glyph its own text object (`Typesetter.glyphs`)."""
+    year_first: bool = False
+    """The cover's title on one line, the year first: `2023年度上海市云溪区文化旅游局部门决算`."""
     borders: str = "lines"
     """How the grids' borders are drawn (`Typesetter.borders`): "lines", "path", "rects" or
     "fills"."""
@@ -1136,8 +1138,11 @@ def final_accounts(options: Final | None = None) -> bytes:
     ts.glyphs = options.glyphs
     # Page 1: cover and contents.
     ts.y = 160
-    ts.line(DEPARTMENT, 24, bold=True, align="center", gap=8)
-    ts.line(f"{YEAR}年度部门决算", 24, bold=True, align="center", gap=40)
+    if options.year_first:
+        ts.line(f"{YEAR}年度{DEPARTMENT}部门决算", 22, bold=True, align="center", gap=40)
+    else:
+        ts.line(DEPARTMENT, 24, bold=True, align="center", gap=8)
+        ts.line(f"{YEAR}年度部门决算", 24, bold=True, align="center", gap=40)
     ts.line("目录", 14, bold=True, align="center", gap=10)
     for text in ("第一部分 部门决算表", "第二部分 部门决算情况说明", "第三部分 名词解释"):
         ts.line(text, 12, align="center", gap=4)

@@ -34,6 +34,11 @@ def title(lines: Sequence[Line]) -> Line | None:
     return None
 
 
+def starts_with_year(text: str) -> bool:
+    m = _YEAR.search(text)
+    return m is not None and m.start() == 0
+
+
 def _cover_name(line: Line) -> bool:
     """A department's name alone on a line: short, no figure, no sentence, no numbering."""
     text = line.text
@@ -45,12 +50,24 @@ def _cover_name(line: Line) -> bool:
     )
 
 
+#: What follows the department's name in a title that prints the year first
+#: (`2023年度上海市普陀区财政局部门决算`).
+_KIND = re.compile(r"(?:部门|单位)?(?:预算|决算)")
+
+
 def year_and_short_name(text: str) -> tuple[int | None, str | None]:
+    """The year and the department's name as the title prints them: before the year
+    (`上海市普陀区财政局2024年度部门决算`), or, where the title begins with the year, between
+    it and 部门决算 / 部门预算 (`2023年度上海市普陀区财政局部门决算`)."""
     m = _YEAR.search(text)
     if m is None:
         return None, None
-    short = text[: m.start()].strip() or None
-    return int(m.group(1)), short
+    short = text[: m.start()].strip()
+    if not short:
+        after = text[m.end() :].strip().removeprefix("度").strip()
+        kind = _KIND.search(after)
+        short = after[: kind.start()].strip() if kind else ""
+    return int(m.group(1)), short or None
 
 
 def department(lines: Sequence[Line], short_name: str | None, title_line: int | None) -> Department:

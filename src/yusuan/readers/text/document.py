@@ -40,9 +40,11 @@ def read_lines(
         duties=basics.duties(body.of("duties")),
         units=basics.units(body.of("units")),
     )
-    # A cover that prints the department's name on its own line prints it in full.
-    cover = title is not None and not any(
-        line.no == title.no and line.text == title.text for line in lines
+    # A cover that prints the department's name on its own line prints it in full, and so
+    # does a title that begins with the year (`2023年度上海市普陀区财政局部门决算`).
+    cover = title is not None and (
+        not any(line.no == title.no and line.text == title.text for line in lines)
+        or basics.starts_with_year(title.text)
     )
     if d.department.name is None and short_name and cover:
         d.department.name = short_name
