@@ -725,6 +725,65 @@ def test_final_accounts_may_carry_budget_figures(validator: Draft202012Validator
     assert not schema_errors(validator, doc)
 
 
+PART = "第三部分上海市普陀区财政局2024年度部门决算情况说明"
+FIVE = "五、一般公共预算财政拨款支出决算情况说明"
+
+
+def with_narrative() -> dict[str, Any]:
+    """The handmade document as a 决算 with 情况说明 paragraphs: one right under the part's
+    heading (no `parents` key), one under a sub-heading of the part, one under a sub-heading
+    of that (two enclosing headings, outermost first)."""
+    doc = handmade()
+    doc["kind"] = "final"
+    doc["narrative"] = [
+        {"heading": PART, "text": "现将2024年度部门决算情况说明如下。"},
+        {
+            "_source": {"page": 21, "bbox": [73.45, 268.13, 513.15, 293.42]},
+            "parents": [PART],
+            "heading": "一、收入支出决算总体情况说明",
+            "text": "本年收入支出总计2995.39万元。",
+        },
+        {
+            "parents": [PART, FIVE],
+            "heading": "（一）一般公共预算财政拨款支出决算总体情况",
+            "text": "一般公共预算财政拨款支出2940.05万元。",
+        },
+    ]
+    return doc
+
+
+def test_final_accounts_may_carry_narrative_with_enclosing_headings(
+    validator: Draft202012Validator,
+) -> None:
+    doc = with_narrative()
+    assert not schema_errors(validator, doc)
+    # The model carries `parents` unchanged and writes no key where there are none.
+    text = simplejson.dumps(doc, use_decimal=True, ensure_ascii=False)
+    back = json.loads(yusuan.dumps(yusuan.loads(text)))
+    assert back["narrative"] == json.loads(text)["narrative"]
+    assert "parents" not in back["narrative"][0]
+    assert [p.parents for p in yusuan.loads(text).narrative] == [[], [PART], [PART, FIVE]]
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("parents", None),
+        ("parents", PART),
+        ("parents", [PART, 3]),
+        ("parents", [None]),
+        ("heading", 3),
+        ("text", None),
+    ],
+)
+def test_schema_rejects_a_paragraph(
+    validator: Draft202012Validator, key: str, value: object
+) -> None:
+    doc = with_narrative()
+    doc["narrative"][2][key] = value
+    assert schema_errors(validator, doc), f"the schema accepted {key} = {value!r}"
+
+
 def _set(path: str, value: object) -> Callable[[dict[str, Any]], None]:
     def mutate(doc: dict[str, Any]) -> None:
         *parents, last = path.split("/")

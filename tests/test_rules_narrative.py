@@ -408,6 +408,72 @@ def test_year_as_of_the_end_of_another_year(demo: Disclosure) -> None:
     assert run("NARR-YEAR", d) == []
 
 
+def test_year_in_the_headings_above_the_sub_headings() -> None:
+    """`第三部分 …2023年度部门决算情况说明` directly followed by `一、…`, and `五、2023年度…`
+    directly followed by `（一）…`: no paragraph's own heading, they are the paragraphs'
+    `parents`, each checked once, at the first paragraph under it."""
+    part = "第三部分 示例局2023年度部门决算情况说明"
+    five = "五、2023年度一般公共预算财政拨款支出决算情况说明"
+
+    def paragraph(
+        page: int, heading: str, text: str, parents: list[str] | None = None
+    ) -> Paragraph:
+        return Paragraph(
+            parents=[part] if parents is None else parents,
+            heading=heading,
+            text=text,
+            source=Source(page=page, bbox=[1, 2, 3, 4]),
+        )
+
+    d = Disclosure(
+        kind="final",
+        year=2024,
+        narrative=[
+            paragraph(21, "一、收入支出决算总体情况说明", "本年收入支出总计1.00万元。"),
+            paragraph(21, "二、收入决算情况说明", "本年收入合计1.00万元。"),
+            paragraph(
+                22, "（一）一般公共预算财政拨款支出决算总体情况", "支出1.00万元。", [part, five]
+            ),
+            paragraph(
+                22, "（二）一般公共预算财政拨款支出决算结构情况", "支出1.00万元。", [part, five]
+            ),
+            paragraph(23, "六、一般公共预算财政拨款基本支出决算情况说明", "基本支出1.00万元。"),
+        ],
+    )
+    got = run("NARR-YEAR", d)
+    assert [(f.locations[0].section, f.locations[0].page) for f in got] == [
+        ("narrative[0]", 21),
+        ("narrative[2]", 22),
+    ]
+    assert [(f.evidence.quote, f.evidence.stated, f.evidence.computed) for f in got] == [
+        (part, "2023", "2024"),
+        (five, "2023", "2024"),
+    ]
+    assert got[0].message == "情况说明标题为 2023 年，文件年度为 2024 年"
+    assert got[0].message_en == "a narrative heading says 2023, the document's year is 2024"
+    # A paragraph right under the part's heading has it as its own heading (no `parents`);
+    # the paragraphs after the next sub-heading have it as their parent: still one finding
+    # each.
+    d.narrative.insert(0, paragraph(20, part, "本部门决算情况说明如下。", parents=[]))
+    got = run("NARR-YEAR", d)
+    assert [(f.locations[0].section, f.locations[0].page) for f in got] == [
+        ("narrative[0]", 20),
+        ("narrative[3]", 22),
+    ]
+    # Spacing differs, the heading is the same.
+    d.narrative[0].heading = part.replace(" ", "")
+    d.narrative[4].parents = [part, five.replace("、", "、 ")]
+    assert len(run("NARR-YEAR", d)) == 2
+    # The document's year, or a comparison year: quiet.
+    for p in d.narrative:
+        p.parents = [
+            "第三部分 示例局2024年度部门决算情况说明（与2023年度对比）",
+            "五、2024年度一般公共预算财政拨款支出决算情况说明",
+        ]
+        p.heading = "（一）与2023年度相比"
+    assert run("NARR-YEAR", d) == []
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -10,12 +10,14 @@ and one line of 结构情况 (`15.16%；`) onto a line of its own.
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 
 import yusuan
 from yusuan.model import Disclosure
+from yusuan.readers.pdf.narrative import _Block, _Line, _select
 
 from .conftest import SAMPLES
 
@@ -62,6 +64,168 @@ def test_headings_as_printed(putuo: Disclosure) -> None:
         "（二）政府采购支出情况",
         "（三）国有资产占有使用情况说明",
     ]
+
+
+def test_enclosing_headings(putuo: Disclosure) -> None:
+    # `第三部分…情况说明` (page 21) is directly followed by `一、…`, and `五、…` (page 21), `七、…`
+    # (page 23) and `十一、…` (page 23) by `（一）…`: no paragraph has one of them as its
+    # nearest heading, each paragraph keeps the headings above its own, outermost first.
+    # `第一部分 …概况` (page 4) heads the 概况, no paragraph of this part.
+    part = "第三部分上海市普陀区财政局2024年度部门决算情况说明"
+    five = "五、一般公共预算财政拨款支出决算情况说明"
+    seven = "七、财政拨款“三公”经费支出决算情况说明"
+    eleven = "十一、其他重要事项的情况说明"
+    assert [p.parents for p in putuo.narrative] == (
+        [[part]] * 4  # 一 … 四
+        + [[part, five]] * (3 + 11)  # （一） （二） （三） and the eleven items under it
+        + [[part]]  # 六
+        + [[part, seven]] * 3  # （一） ×2, （二）
+        + [[part]] * 3  # 八 九 十
+        + [[part, eleven]] * 4  # （一） （二） ×2 （三）
+    )
+    # The heading of each paragraph is the innermost: none of the enclosing ones.
+    assert not {p.heading for p in putuo.narrative} & {part, five, seven, eleven}
+    narrative = json.loads(yusuan.dumps(putuo))["narrative"]
+    assert [p["parents"] for p in narrative] == [p.parents for p in putuo.narrative]
+
+
+def blocks(*items: tuple[bool, str]) -> list[_Block]:
+    """(heading, text) blocks of one line each, down page 21."""
+    out = []
+    for k, (heading, text) in enumerate(items):
+        top = 100.0 + 20 * k
+        out.append(_Block(heading, [_Line(21, text, 72.0, top, 500.0, top + 12, 12.0, 12.0)]))
+    return out
+
+
+def test_parents_where_a_lower_heading_comes_between() -> None:
+    got = _select(
+        blocks(
+            (True, "第一部分 部门概况"),
+            (False, "主要职能：……。"),
+            (True, "第三部分 某局2024年度部门决算情况说明"),
+            (False, "现将本局2024年度部门决算情况说明如下。"),
+            (True, "一、收入支出决算总体情况说明"),
+            (False, "本年收入支出总计1.00万元。"),
+            (True, "二、收入决算情况说明"),
+            (False, "本年收入合计1.00万元。"),
+        )
+    )
+    part = "第三部分 某局2024年度部门决算情况说明"
+    assert [(p.parents, p.heading) for p in got] == [
+        ([], part),  # right under the part's heading: it is the paragraph's own
+        ([part], "一、收入支出决算总体情况说明"),
+        ([part], "二、收入决算情况说明"),
+    ]
+    assert '"parents"' not in yusuan.dumps(Disclosure(narrative=got[:1]))
+
+
+def test_parents_over_three_levels() -> None:
+    """`第三部分` → `五、` → `（一）` → prose, `（二）` → prose, `六、` → prose: a heading pops
+    every heading of its level or below, then goes on top."""
+    part = "第三部分 某局2024年度部门决算情况说明"
+    five = "五、一般公共预算财政拨款支出决算情况说明"
+    got = _select(
+        blocks(
+            (True, part),
+            (True, five),
+            (True, "（一）一般公共预算财政拨款支出决算总体情况"),
+            (False, "一般公共预算财政拨款支出1.00万元。"),
+            (True, "（二）一般公共预算财政拨款支出决算结构情况"),
+            (False, "主要用于以下方面：……。"),
+            (True, "六、一般公共预算财政拨款基本支出决算情况说明"),
+            (False, "一般公共预算财政拨款基本支出1.00万元。"),
+        )
+    )
+    assert [(p.parents, p.heading) for p in got] == [
+        ([part, five], "（一）一般公共预算财政拨款支出决算总体情况"),
+        ([part, five], "（二）一般公共预算财政拨款支出决算结构情况"),
+        ([part], "六、一般公共预算财政拨款基本支出决算情况说明"),
+    ]
+    assert json.loads(yusuan.dumps(Disclosure(narrative=got)))["narrative"][0]["parents"] == [
+        part,
+        five,
+    ]
+
+
+def test_levels_by_numbering() -> None:
+    """`1.` / `1、` / `1．` below `（一）`, `（1）` / `(1)` below those; an unnumbered heading one
+    level below the heading it follows; a heading of a higher level closes the lower ones."""
+    part = "第三部分 某局2024年度部门决算情况说明"
+    got = _select(
+        blocks(
+            (True, part),
+            (True, "十、其他重要事项的情况说明"),
+            (True, "(一)机关运行经费支出情况"),
+            (True, "1．支出情况"),
+            (True, "(1)办公费"),
+            (False, "办公费1.00万元。"),
+            (True, "（2）差旅费"),
+            (False, "差旅费1.00万元。"),
+            (True, "2.政府采购"),
+            (False, "政府采购金额1.00万元。"),
+            (True, "（二）国有资产占有使用情况"),
+            (True, "车辆情况"),
+            (False, "共有车辆2辆。"),
+        )
+    )
+    ten, one = "十、其他重要事项的情况说明", "(一)机关运行经费支出情况"
+    assert [(p.parents, p.heading) for p in got] == [
+        ([part, ten, one, "1．支出情况"], "(1)办公费"),
+        ([part, ten, one, "1．支出情况"], "（2）差旅费"),
+        ([part, ten, one], "2.政府采购"),
+        ([part, ten, "（二）国有资产占有使用情况"], "车辆情况"),
+    ]
+
+
+def test_an_unnumbered_title_of_the_explanation_is_the_part() -> None:
+    # No `第…部分`: the title that names the explanation, above the numbered headings (level
+    # 0, in place of the document's title before it).
+    title = "某局2024年度部门决算情况说明"
+    got = _select(
+        blocks(
+            (True, "某局2024年度部门决算"),
+            (True, title),
+            (True, "一、收入支出决算总体情况说明"),
+            (False, "本年收入支出总计1.00万元。"),
+            (True, "（一）收入决算情况"),
+            (False, "本年收入合计1.00万元。"),
+        )
+    )
+    assert [(p.parents, p.heading) for p in got] == [
+        ([title], "一、收入支出决算总体情况说明"),
+        ([title, "一、收入支出决算总体情况说明"], "（一）收入决算情况"),
+    ]
+    # Without a part-level heading of its own the outline starts at the heading that opens
+    # the part: the headings of the part before (`第一部分 …概况`, with its prose) are not
+    # this one's.
+    got = _select(
+        blocks(
+            (True, "第一部分 部门概况"),
+            (True, "一、部门职责"),
+            (False, "负责……。"),
+            (True, "二、收入支出决算总体情况说明"),
+            (False, "本年收入支出总计1.00万元。"),
+            (True, "（一）收入决算情况"),
+            (False, "本年收入合计1.00万元。"),
+        )
+    )
+    assert [(p.parents, p.heading) for p in got] == [
+        ([], "二、收入支出决算总体情况说明"),
+        (["二、收入支出决算总体情况说明"], "（一）收入决算情况"),
+    ]
+
+
+def test_headings_before_the_pages_left_out_head_nothing() -> None:
+    # The document's title (page 1), then the contents and tables left out: the explanation
+    # after them starts a new outline.
+    got = blocks(
+        (True, "某局2024年度部门决算"),
+        (True, "一、收入支出决算总体情况说明"),
+        (False, "本年收入支出总计1.00万元。"),
+    )
+    got[1].barrier = True
+    assert [(p.parents, p.heading) for p in _select(got)] == [([], "一、收入支出决算总体情况说明")]
 
 
 def test_texts(putuo: Disclosure) -> None:

@@ -141,3 +141,42 @@ def test_a_cover_title_that_begins_with_the_year() -> None:
     assert (d.department.name, d.department.short_name) == (typeset.DEPARTMENT,) * 2
     _same_as_specs(d, options)
     assert check(d).findings == []
+
+
+def test_part_title_copied_from_the_year_before() -> None:
+    """`第三部分 …2022年度部门决算情况说明` in a 2023 决算, directly followed by `一、…`: no
+    paragraph has it as its nearest heading, so the reader keeps it first in each paragraph's
+    `parents` and NARR-YEAR finds it once, at the first paragraph under it (page 13)."""
+    d = _read(typeset.Final(part_year_slip=True))
+    title = f"第三部分 {typeset.DEPARTMENT}2022年度部门决算情况说明"
+    assert d.year == 2023
+    assert {p.parents[0] for p in d.narrative} == {title}
+    assert title not in {p.heading for p in d.narrative}
+    findings = check(d).findings
+    got = [(f.rule, f.locations[0].page, f.locations[0].section) for f in findings]
+    assert got == [("NARR-YEAR", 13, "narrative[0]")]
+    assert (findings[0].evidence.stated, findings[0].evidence.computed) == ("2022", "2023")
+    assert findings[0].evidence.quote == title
+    assert findings[0].message.startswith("情况说明标题为 2022 年")
+
+
+def test_section_heading_copied_from_the_year_before() -> None:
+    """`五、2022年度一般公共预算财政拨款支出决算情况说明` in a 2023 决算, directly followed by
+    `（一）…`: no paragraph has it as its nearest heading; the paragraphs under `（一）` …
+    `（三）` keep it in their `parents`, below the part's title, and NARR-YEAR finds it once,
+    at the first of them (page 13)."""
+    d = _read(typeset.Final(section_year_slip=True))
+    part = f"第三部分 {typeset.DEPARTMENT}2023年度部门决算情况说明"
+    five = "五、2022年度一般公共预算财政拨款支出决算情况说明"
+    assert d.year == 2023
+    under = [i for i, p in enumerate(d.narrative) if five in p.parents]
+    assert under == list(range(4, 14))  # （一） （二） （三） and its seven items
+    assert {tuple(d.narrative[i].parents) for i in under} == {(part, five)}
+    assert d.narrative[4].heading == "（一）一般公共预算财政拨款支出决算总体情况"
+    assert five not in {p.heading for p in d.narrative}
+    assert d.narrative[14].parents == [part]  # 六、…: 五 is closed
+    findings = check(d).findings
+    got = [(f.rule, f.locations[0].page, f.locations[0].section) for f in findings]
+    assert got == [("NARR-YEAR", 13, "narrative[4]")]
+    assert (findings[0].evidence.stated, findings[0].evidence.computed) == ("2022", "2023")
+    assert findings[0].evidence.quote == five

@@ -441,6 +441,12 @@ class Final:
     over its continuation page, as Excel prints a sheet's title rows on every page: the
     收入决算表 (header repeated) as `收入决算表（续）`, the 支出决算表 (no header, a row cut in
     two) under its title as printed on its first page."""
+    part_year_slip: bool = False
+    """The part's title (`第三部分 …2022年度部门决算情况说明`) names the year before: every
+    paragraph sits under a sub-heading (`一、…`), none right under the title."""
+    section_year_slip: bool = False
+    """`五、2022年度一般公共预算财政拨款支出决算情况说明` names the year before: it is directly
+    followed by `（一）…`, so no paragraph sits right under it."""
 
 
 # 收入支出决算总表 (元): two sides, 收入 | 支出. Each 元 figure rounds to the 万元 the other
@@ -862,7 +868,8 @@ def narrative(options: Final | None = None) -> list[tuple[str, str]]:
     fiscal = "3946.54"
     total = f"{D('43934510.22') / 10000:.2f}"  # 4393.45
     out: list[tuple[str, str]] = []
-    out.append(("part", f"第三部分 {dept}{year}年度部门决算情况说明"))
+    part_year = last if options.part_year_slip else year
+    out.append(("part", f"第三部分 {dept}{part_year}年度部门决算情况说明"))
     slip = f"{last}年度" if options.year_slips else ""
     out.append(("h", f"一、{slip}收入支出决算总体情况说明"))
     out.append(
@@ -899,7 +906,8 @@ def narrative(options: Final | None = None) -> list[tuple[str, str]]:
             "项目增加。",
         )
     )
-    out.append(("h", "五、一般公共预算财政拨款支出决算情况说明"))
+    five_year = f"{last}年度" if options.section_year_slip else ""
+    out.append(("h", f"五、{five_year}一般公共预算财政拨款支出决算情况说明"))
     out.append(("h", "（一）一般公共预算财政拨款支出决算总体情况"))
     out.append(
         (

@@ -100,11 +100,15 @@ def full_document(seed: Any) -> Any:
     d.notes = ["", "  two  spaces kept as given  "]
     d.narrative = [
         m.Paragraph(
-            heading="一、收入支出决算总体情况说明",
-            text="本年收入合计2946.25万元，其中： 财政拨款收入2940.05万元，占99.79%；",
+            parents=[
+                "第三部分 上海市普陀区财政局2024年度部门决算情况说明",
+                "五、一般公共预算财政拨款支出决算情况说明",
+            ],
+            heading="（一）一般公共预算财政拨款支出决算总体情况",
+            text="一般公共预算财政拨款支出2940.05万元，占本年支出合计的100.00%。",
             source=pdf(21, 73.45, 268.13, 513.15, 293.42),
         ),
-        m.Paragraph(heading=None, text="no heading, no place"),
+        m.Paragraph(heading=None, text="no heading, no parents, no place"),
     ]
     d.duties = []
     return d

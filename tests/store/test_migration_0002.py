@@ -34,8 +34,8 @@ def test_upgrade_0001_with_seed_to_head(empty_engine: Engine, store_seed: Doc) -
             session, store_seed.disclosure, data=store_seed.data, file_name=store_seed.name
         )
         before = row_counts(session)
-        # Export reads the tables of the newest schema (0003 narrative): what it must give
-        # back after the upgrade is what was imported.
+        # Export reads the tables of the newest schema (0003 narrative, 0004 its parents): what
+        # it must give back after the upgrade is what was imported.
         exported = yusuan.dumps(store_seed.disclosure)
 
     db.upgrade(empty_engine)

@@ -50,6 +50,8 @@ def test_every_table_of_the_schema(session: Session, store_seed: Doc, extra_find
     assert [str(v) for v in back.tables[0].rows[1].values] == ["0.00", "-6.37"]
     assert back.discrepancies[1].table == "70"  # the text "70", not the number 70
     assert back.budget_figures is not None and back.budget_figures.operating_costs is None
+    assert [p.parents for p in back.narrative] == [d.narrative[0].parents, []]
+    assert len(back.narrative[0].parents) == 2
     assert back.source is not None and back.source.bbox == [0.0, 0.0, 595.28, 841.89]
     counts = row_counts(session)
     # Accounts and the audit log (0002) are not part of a disclosure.
@@ -112,3 +114,9 @@ def test_final_accounts_pdf_with_narrative(session: Session) -> None:
     assert yusuan.dumps(back) == yusuan.dumps(d)
     assert back.narrative == d.narrative
     assert back.narrative[5].source == d.narrative[5].source
+    # Every paragraph sits under a sub-heading of 第三部分, some under a sub-heading of that
+    # (`五、…` above `（一）…`): the headings that enclose each come back too.
+    part = "第三部分上海市普陀区财政局2024年度部门决算情况说明"
+    assert [p.parents for p in back.narrative] == [p.parents for p in d.narrative]
+    assert {p.parents[0] for p in back.narrative} == {part}
+    assert back.narrative[4].parents == [part, "五、一般公共预算财政拨款支出决算情况说明"]

@@ -171,6 +171,11 @@ def test_narrative(client: TestClient, finals: Finals) -> None:
     first = paragraphs[0]
     assert first["no"] == 1 and first["path"] == "narrative[0]"
     assert first["heading"] == "一、收入支出决算总体情况说明"
+    part = "第三部分 示例市示范区示例局2024年度部门决算情况说明"
+    assert first["parents"] == [part]
+    five = "五、一般公共预算财政拨款支出决算情况说明"
+    assert paragraphs[4]["parents"] == [part, five]
+    assert paragraphs[4]["heading"] == "（一）一般公共预算财政拨款支出决算总体情况"
     assert first["text"].startswith("示例市示范区示例局2024年度收入、支出总计1900.10万元")
     assert first["page"] == 21
     assert all(p["findings"] == [] for p in paragraphs)
@@ -259,6 +264,13 @@ def test_overview_lists_tables_and_narrative(client: TestClient, finals: Finals)
     assert 'id="narrative"' in html and "情况说明" in html
     assert 'id="para-1"' in html and 'id="para-21"' in html
     assert "一、收入支出决算总体情况说明" in html
+    # The headings that enclose others are printed once, above the first paragraph under them,
+    # each at its depth.
+    assert html.count("第三部分 示例市示范区示例局2024年度部门决算情况说明") == 1
+    assert html.count("五、一般公共预算财政拨款支出决算情况说明") == 1
+    assert '<h3 class="depth-1">五、一般公共预算财政拨款支出决算情况说明</h3>' in html
+    assert '<h3 class="depth-2">（一）一般公共预算财政拨款支出决算总体情况</h3>' in html
+    assert html.count("（三）一般公共预算财政拨款支出决算具体情况") == 1
     assert "flagged" not in html
     # A 决算 shows its actuals: the cards say 决算, and there is no empty project list to open.
     assert "收入决算" in html and "支出决算" in html

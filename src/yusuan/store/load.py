@@ -121,7 +121,9 @@ def load_disclosure(session: Session, row: t.Disclosure) -> m.Disclosure:
         discrepancies=discrepancies,
         budget_figures=budget,
         narrative=[
-            m.Paragraph.model_construct(heading=p.heading, text=p.text)
+            m.Paragraph.model_construct(
+                parents=list(p.parents or []), heading=p.heading, text=p.text
+            )
             for p in _rows_of(session, t.NarrativeParagraph, did)
         ],
     )

@@ -147,7 +147,13 @@ def _insert_narrative(session: Session, disclosure_id: int, d: m.Disclosure) -> 
         session,
         t.NarrativeParagraph,
         [
-            {**base, "position": i, "heading": p.heading, "text": p.text}
+            {
+                **base,
+                "position": i,
+                "parents": list(p.parents) or None,
+                "heading": p.heading,
+                "text": p.text,
+            }
             for i, p in enumerate(d.narrative)
         ],
     )

@@ -275,6 +275,7 @@ def list_narrative(
                 no=p.position + 1,
                 path=path,
                 heading=p.heading,
+                parents=list(p.parents or []),
                 text=p.text,
                 page=place.page if place else None,
                 bbox=load.bbox(place) if place else None,

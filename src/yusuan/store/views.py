@@ -155,3 +155,5 @@ class StoredParagraph:
     page: int | None
     bbox: list[float] | None
     findings: list[StoredFinding]
+    parents: list[str] = field(default_factory=list)
+    """The headings that enclose `heading`, outermost first."""

@@ -143,6 +143,8 @@ class ParagraphOut(Schema):
     no: int
     """1-based (`narrative[no - 1]`)."""
     path: str
+    parents: list[str] = Field(default_factory=list)
+    """The headings that enclose `heading`, outermost first (`第三部分 …`, `五、…`)."""
     heading: str | None = None
     text: str
     page: int | None = None
@@ -361,6 +363,7 @@ def paragraph_out(p: StoredParagraph) -> ParagraphOut:
     return ParagraphOut(
         no=p.no,
         path=p.path,
+        parents=list(p.parents),
         heading=p.heading,
         text=p.text,
         page=p.page,

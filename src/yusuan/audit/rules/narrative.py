@@ -1388,8 +1388,11 @@ class NarrativeYear(Rule):
     sentence such as `2023年度收入支出总计…` or `截至2023年12月31日，…共有车辆…` (the 国有资产
     date of a 决算 is the end of its own year) was copied from the year before and not updated.
     Comparison years are not the report year and are left alone: `与2023年度相比`, `比2023年度
-    增加`, `较上年`. The title is checked too where the year was not read from it. Source: 财预
-    〔2016〕143号 (公开内容应真实、准确).
+    增加`, `较上年`. The title is checked too where the year was not read from it, and so is
+    every heading that encloses a paragraph's own (`Paragraph.parents`), each once, at the first
+    paragraph under it: a part's heading `第三部分 …2023年度部门决算情况说明` or a heading
+    `五、2023年度…情况说明` directly followed by `（一）…`. Source: 财预〔2016〕143号
+    (公开内容应真实、准确).
     """
 
     id = "NARR-YEAR"
@@ -1420,14 +1423,18 @@ class NarrativeYear(Rule):
         seen: set[str] = set()
         for index, paragraph in enumerate(d.narrative):
             where = at(paragraph, f"narrative[{index}]")
-            heading = _SPACE.sub("", paragraph.heading or "")
-            if heading and heading not in seen:
+            # The headings that enclose the paragraph's own, outermost first, then its own:
+            # each checked once, at the first paragraph under it.
+            for printed in (*paragraph.parents, paragraph.heading):
+                heading = _SPACE.sub("", printed or "")
+                if not heading or heading in seen:
+                    continue
                 seen.add(heading)
                 for m in _A_YEAR.finditer(heading):
                     if int(m.group("y")) != year and not _compared(heading, m.start()):
                         yield self._found(
                             where,
-                            paragraph.heading or "",
+                            printed or "",
                             m.group("y"),
                             "情况说明标题",
                             "a narrative heading",

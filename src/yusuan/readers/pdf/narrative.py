@@ -3,7 +3,9 @@
 A 决算 explains its tables in prose: `本年收入合计2946.25万元，其中：…`. The audit checks each
 sentence's figures against the table cells they describe, so the prose is kept as printed:
 one `Paragraph` per printed paragraph, its lines joined across line wraps and page breaks,
-under the nearest heading above it.
+under the nearest heading above it and the headings that enclose that one (`parents`:
+`第三部分 …情况说明` above `五、…` above `（一）…`), so that the audit sees every year printed
+in a heading, even one directly followed by a lower heading.
 
 The part is found by its headings, not by page numbers: it begins at the first heading that
 names an explanation (`第三部分 …情况说明`, `一、收入支出决算总体情况说明`) and ends at the
@@ -34,6 +36,14 @@ _HEADING_NO = re.compile(rf"^(?:[{_CN_NO}]+\s*、|[（(]\s*[{_CN_NO}]+\s*[）)]|
 #: A numbered paragraph or list item: `1、`, `1.`, `（1）` (and the heading numberings).
 _ITEM_NO = re.compile(r"^(?:\d{1,3}\s*[、.．](?!\d)|[（(]\s*\d{1,3}\s*[）)])")
 _PART = re.compile(rf"^第[{_CN_NO}]+部分")
+#: The outline levels by numbering, outermost first: `第三部分`, `一、`, `（一）`, `1.`, `（1）`.
+_LEVELS = (
+    _PART,
+    re.compile(rf"^[{_CN_NO}]+、"),
+    re.compile(rf"^[（(][{_CN_NO}]+[）)]"),
+    re.compile(r"^\d{1,3}[、.．](?!\d)"),
+    re.compile(r"^[（(]\d{1,3}[）)]"),
+)
 #: What ends a sentence (or a list item).
 _SENTENCE_END = ("。", "！", "？", "；", ";", "!", "?")
 _CLAUSE = re.compile(r"[，,；;：:]")
@@ -189,14 +199,31 @@ def _starts(line: _Line, prev: _Line, left: float, right: float, first: bool) ->
     return short or wide_gap
 
 
+def _level(key: str, stack: list[tuple[int, str]], title: bool) -> int:
+    """A heading's level in the outline, from its numbering: `第三部分` 0, `一、` 1, `（一）` 2,
+    `1.` / `1、` 3, `（1）` 4. An unnumbered one is a level below the heading it follows (0
+    when none), except a `title` (the explanation's, before the part begins): level 0."""
+    for level, pattern in enumerate(_LEVELS):
+        if pattern.match(key):
+            return level
+    if title or not stack:
+        return 0
+    return stack[-1][0] + 1
+
+
 def _select(blocks: list[_Block]) -> list[Paragraph]:
-    """The paragraphs from the first heading of the explanation part to its end."""
+    """The paragraphs from the first heading of the explanation part to its end, each under
+    its nearest heading and the headings that enclose it."""
     out: list[Paragraph] = []
     inside = False
-    heading: str | None = None
+    # The outline above the next paragraph: (level, heading as printed), outermost first. A
+    # heading pops every entry of its level or below, then goes on top.
+    stack: list[tuple[int, str]] = []
     for k, block in enumerate(blocks):
         if block.barrier and out:
             break  # the standard tables (or the contents) come between: the part has ended
+        if block.barrier and not inside:
+            stack = []  # headings before the pages left out head no prose of ours
         text = block.text
         if block.heading:
             key = re.sub(r"\s+", "", text)
@@ -206,11 +233,18 @@ def _select(blocks: list[_Block]) -> list[Paragraph]:
             # contents has none).
             following = blocks[k + 1] if k + 1 < len(blocks) else None
             prose = following is not None and not following.heading
+            # An unnumbered title naming the explanation (`…部门决算情况说明`) before the part
+            # has begun heads it, as a `第…部分` heading would.
+            title = not inside and "说明" in key and not _HEADING_NO.match(key)
             if not inside and "说明" in key and (prose or _PART.match(key)):
                 inside = True
-            heading = text
+            level = _level(key, stack, title)
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            stack.append((level, text))
             continue
         if not inside:
+            stack = []  # prose of another part (the 概况 under `第一部分 …`): not our outline
             continue
         first_page = block.lines[0].page
         on_page = [line for line in block.lines if line.page == first_page]
@@ -220,5 +254,12 @@ def _select(blocks: list[_Block]) -> list[Paragraph]:
             round(max(line.x1 for line in on_page), 2),
             round(max(line.bottom for line in on_page), 2),
         ]
-        out.append(Paragraph(source=Source(page=first_page, bbox=box), heading=heading, text=text))
+        out.append(
+            Paragraph(
+                source=Source(page=first_page, bbox=box),
+                parents=[h for _, h in stack[:-1]],
+                heading=stack[-1][1] if stack else None,
+                text=text,
+            )
+        )
     return out

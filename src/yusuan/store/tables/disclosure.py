@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (
+    JSON,
     BigInteger,
     CheckConstraint,
     DateTime,
@@ -122,8 +123,9 @@ class GlossaryEntry(Base):
 
 class NarrativeParagraph(Base):
     """`narrative`: the printed paragraphs of the prose that explains the standard tables
-    (决算 情况说明), in order, each under its nearest heading. Its place (page and box) is a
-    `SourcePlace` row ("narrative[3]"), as for every object of the model."""
+    (决算 情况说明), in order, each under its nearest heading and the headings that enclose it
+    (`parents`, a JSON list outermost first; NULL when there are none, 0004). Its place (page
+    and box) is a `SourcePlace` row ("narrative[3]"), as for every object of the model."""
 
     __tablename__ = "narrative_paragraphs"
 
@@ -132,6 +134,7 @@ class NarrativeParagraph(Base):
     position: Mapped[int] = position()
     heading: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
+    parents: Mapped[list[str] | None] = mapped_column(JSON(none_as_null=True))
 
 
 class SourcePlace(Base):

@@ -111,26 +111,37 @@ def overview(
     return render(request, "overview.html", context)
 
 
-_Shown = tuple[ParagraphOut, str | None, list[tuple[Any, Any, bool]]]
+_Shown = tuple[ParagraphOut, str | None, list[tuple[Any, Any, bool]], list[tuple[str, int]]]
 
 
 def _narrative(
     session: Session, disclosure_id: int, names: list[str], findings: list[StoredFinding]
 ) -> list[_Shown]:
-    """The 情况说明 paragraphs, each with its most severe finding's severity and its findings:
-    (finding, place links, whether this is the finding's first paragraph: its anchor)."""
+    """The 情况说明 paragraphs, each with its most severe finding's severity, its findings
+    (finding, place links, whether this is the finding's first paragraph: its anchor) and the
+    headings to print above it: those of its `parents` and `heading` not printed yet, each with
+    its depth (0 for the outermost)."""
     paragraphs = [
         paragraph_out(p) for p in service.list_narrative(session, disclosure_id, findings)
     ]
     seen: set[int | None] = set()
     items: list[_Shown] = []
+    printed: list[str] = []
+    """The headings above the last paragraph, outermost first."""
     for p in paragraphs:
+        path = [*p.parents, *([p.heading] if p.heading else [])]
+        # Print from where this paragraph's headings part from the last one's.
+        same = 0
+        while same < min(len(path), len(printed)) and path[same] == printed[same]:
+            same += 1
+        titles = [(h, depth) for depth, h in enumerate(path) if depth >= same]
+        printed = path
         found = []
         for f in p.findings:
             found.append((f, place_links(f, disclosure_id, names), f.id not in seen))
             seen.add(f.id)
         worst = min((f.severity for f in p.findings), key=SEVERITY_RANK.__getitem__, default=None)
-        items.append((p, worst, found))
+        items.append((p, worst, found, titles))
     return items
 
 
