@@ -1,7 +1,7 @@
 """Disclosure PDFs typeset here, with reportlab and a TrueType CJK font, so that the PDF reader
 has documents that always run (no sample folder needed) and whose every figure is known.
 
-Two documents:
+Three documents:
 
 - `final_accounts()`: a 决算 of a fictional department (上海市云溪区文化旅游局 2023), its nine
   standard tables typeset the ways other provinces print them: the template's full column sets
@@ -18,6 +18,9 @@ Two documents:
   contradictions (`CONTRADICTIONS`), years copied from the year before, titles and 单位 lines
   printed inside the grids, a table that is none of the nine between two of them, the national
   template's 行次 columns and 栏次 rows, titles repeated over continuation pages.
+- `budget_tables()`: a 预算 of another fictional department (示例市某某区教育局 2025) printing
+  the nine 预算 standard tables (`budget_specs`), a 部门职责 part and a 情况说明 in the seed's
+  sentences; `Budget(contradictions=True)` plants `BUDGET_CONTRADICTIONS`.
 - `budget(text)`: a 预算 typeset from a seed-format text (headings bold, paragraphs wrapped,
   tab rows as bordered tables, the 项目绩效目标表 among them).
 
@@ -1512,3 +1515,488 @@ def _table(ts: Typesetter, rows: list[list[str]], measure: float) -> None:
         start = end
         if start < len(rows):
             ts.new_page()
+
+
+# --------------------------------------------------------------------------------------------
+# A 预算 that prints the nine 预算 standard tables (most provinces' budget disclosures do)
+
+BUDGET_DEPARTMENT = "示例市某某区教育局"
+BUDGET_YEAR = 2025
+BUDGET_TITLE = f"{BUDGET_DEPARTMENT}{BUDGET_YEAR}年部门预算"
+
+
+@dataclass
+class Budget:
+    """How a variant of the typeset 预算 (`budget_tables`) is printed; the default is consistent:
+    the same totals in every table, 类 = Σ款 = Σ项, 基本 = 人员 + 公用, the 三公 parts adding
+    up, the 收支总表 balanced, the 情况说明 stating the tables' figures."""
+
+    contradictions: bool = False
+    """Deliberate errors (`BUDGET_CONTRADICTIONS`): the reader must read them, the audit find
+    them."""
+
+
+# 功能分类 rows of the 部门收入总表 (万元): (code, name, 合计, 上年结转, 一般公共预算拨款,
+# 政府性基金预算拨款, 事业收入, 其他收入).
+_B_INCOME_COLUMNS = ["合计", "上年结转", "一般公共预算拨款", "政府性基金预算拨款", "事业收入"]
+_B_INCOME_COLUMNS += ["其他收入"]
+_B_INCOME_ROWS: list[tuple[str, str, list[str | None]]] = [
+    ("", "合计", ["5000.00", "200.00", "4200.00", None, "500.00", "100.00"]),
+    ("205", "教育支出", ["4400.00", "200.00", "3600.00", None, "500.00", "100.00"]),
+    ("20501", "教育管理事务", ["1200.00", "200.00", "1000.00", None, None, None]),
+    ("2050101", "行政运行", ["1000.00", None, "1000.00", None, None, None]),
+    ("2050102", "一般行政管理事务", ["200.00", "200.00", None, None, None, None]),
+    ("20502", "普通教育", ["3200.00", None, "2600.00", None, "500.00", "100.00"]),
+    ("2050201", "学前教育", ["1400.00", None, "800.00", None, "500.00", "100.00"]),
+    ("2050202", "小学教育", ["1800.00", None, "1800.00", None, None, None]),
+    ("208", "社会保障和就业支出", ["350.00", None, "350.00", None, None, None]),
+    ("20805", "行政事业单位养老支出", ["350.00", None, "350.00", None, None, None]),
+    ("2080505", "机关事业单位基本养老保险缴费支出", ["230.00", None, "230.00", None, None, None]),
+    ("2080506", "机关事业单位职业年金缴费支出", ["120.00", None, "120.00", None, None, None]),
+    ("210", "卫生健康支出", ["100.00", None, "100.00", None, None, None]),
+    ("21011", "行政事业单位医疗", ["100.00", None, "100.00", None, None, None]),
+    ("2101101", "行政单位医疗", ["40.00", None, "40.00", None, None, None]),
+    ("2101102", "事业单位医疗", ["60.00", None, "60.00", None, None, None]),
+    ("221", "住房保障支出", ["150.00", None, "150.00", None, None, None]),
+    ("22102", "住房改革支出", ["150.00", None, "150.00", None, None, None]),
+    ("2210201", "住房公积金", ["150.00", None, "150.00", None, None, None]),
+]
+# 部门支出总表 (万元): (code, name, 合计, 基本支出, 项目支出).
+_B_SPEND_ROWS: list[tuple[str, str, list[str | None]]] = [
+    ("", "合计", ["5000.00", "3000.00", "2000.00"]),
+    ("205", "教育支出", ["4400.00", "2400.00", "2000.00"]),
+    ("20501", "教育管理事务", ["1200.00", "1000.00", "200.00"]),
+    ("2050101", "行政运行", ["1000.00", "1000.00", None]),
+    ("2050102", "一般行政管理事务", ["200.00", None, "200.00"]),
+    ("20502", "普通教育", ["3200.00", "1400.00", "1800.00"]),
+    ("2050201", "学前教育", ["1400.00", "600.00", "800.00"]),
+    ("2050202", "小学教育", ["1800.00", "800.00", "1000.00"]),
+    ("208", "社会保障和就业支出", ["350.00", "350.00", None]),
+    ("20805", "行政事业单位养老支出", ["350.00", "350.00", None]),
+    ("2080505", "机关事业单位基本养老保险缴费支出", ["230.00", "230.00", None]),
+    ("2080506", "机关事业单位职业年金缴费支出", ["120.00", "120.00", None]),
+    ("210", "卫生健康支出", ["100.00", "100.00", None]),
+    ("21011", "行政事业单位医疗", ["100.00", "100.00", None]),
+    ("2101101", "行政单位医疗", ["40.00", "40.00", None]),
+    ("2101102", "事业单位医疗", ["60.00", "60.00", None]),
+    ("221", "住房保障支出", ["150.00", "150.00", None]),
+    ("22102", "住房改革支出", ["150.00", "150.00", None]),
+    ("2210201", "住房公积金", ["150.00", "150.00", None]),
+]
+#: The 部门支出总表 page break: after this many body rows (the 合计 row counted).
+_B_SPEND_BREAK = 11
+# 一般公共预算支出表 (万元): the 一般公共预算拨款 part of each row.
+_B_GENERAL_ROWS: list[tuple[str, str, list[str | None]]] = [
+    ("", "合计", ["4200.00", "3000.00", "1200.00"]),
+    ("205", "教育支出", ["3600.00", "2400.00", "1200.00"]),
+    ("20501", "教育管理事务", ["1000.00", "1000.00", None]),
+    ("2050101", "行政运行", ["1000.00", "1000.00", None]),
+    ("20502", "普通教育", ["2600.00", "1400.00", "1200.00"]),
+    ("2050201", "学前教育", ["800.00", "600.00", "200.00"]),
+    ("2050202", "小学教育", ["1800.00", "800.00", "1000.00"]),
+    *_B_SPEND_ROWS[8:],
+]
+# 部门收支总表 (万元): 收入 | 支出, each 项目 | 预算数.
+_B_SUMMARY_IN: list[tuple[str, str | None]] = [
+    ("一、一般公共预算拨款收入", "4200.00"),
+    ("二、政府性基金预算拨款收入", None),
+    ("三、国有资本经营预算拨款收入", None),
+    ("四、事业收入", "500.00"),
+    ("五、其他收入", "100.00"),
+]
+_B_SUMMARY_OUT: list[tuple[str, str | None]] = [
+    ("一、教育支出", "4400.00"),
+    ("二、社会保障和就业支出", "350.00"),
+    ("三、卫生健康支出", "100.00"),
+    ("四、住房保障支出", "150.00"),
+]
+_B_SUMMARY_TAIL: list[tuple[str, str | None, str, str | None]] = [
+    ("本年收入合计", "4800.00", "本年支出合计", "5000.00"),
+    ("上年结转", "200.00", "年末结转和结余", None),
+    ("收入总计", "5000.00", "支出总计", "5000.00"),
+]
+# 财政拨款收支总表 (万元): 收入 预算数 | 支出 合计 and by fund.
+_B_FISCAL_KINDS = ("一般公共预算", "政府性基金预算", "国有资本经营预算")
+_B_FISCAL_IN: list[tuple[str, str | None]] = [
+    ("一、一般公共预算拨款", "4200.00"),
+    ("二、政府性基金预算拨款", None),
+    ("三、国有资本经营预算拨款", None),
+]
+_B_FISCAL_OUT: list[tuple[str, tuple[str | None, ...]]] = [
+    ("一、教育支出", ("3600.00", "3600.00", None, None)),
+    ("二、社会保障和就业支出", ("350.00", "350.00", None, None)),
+    ("三、卫生健康支出", ("100.00", "100.00", None, None)),
+    ("四、住房保障支出", ("150.00", "150.00", None, None)),
+]
+_B_FISCAL_TAIL: list[tuple[str, str | None, str, tuple[str | None, ...]]] = [
+    ("本年收入合计", "4200.00", "本年支出合计", ("4200.00", "4200.00", None, None)),
+    ("上年结转", None, "年末结转和结余", (None, None, None, None)),
+    ("收入总计", "4200.00", "支出总计", ("4200.00", "4200.00", None, None)),
+]
+# 一般公共预算基本支出表 (万元): two halves, 人员经费 | 公用经费 (经济分类).
+_B_PERSONNEL = [
+    ("301", "工资福利支出", "2400.00"),
+    ("30101", "基本工资", "1200.00"),
+    ("30102", "津贴补贴", "900.00"),
+    ("30108", "机关事业单位基本养老保险缴费", "300.00"),
+    ("303", "对个人和家庭的补助", "200.00"),
+    ("30302", "退休费", "200.00"),
+]
+_B_PUBLIC = [
+    ("302", "商品和服务支出", "400.00"),
+    ("30201", "办公费", "150.00"),
+    ("30211", "差旅费", "50.00"),
+    ("30213", "维修（护）费", "120.00"),
+    ("30228", "工会经费", "80.00"),
+]
+_B_BASIC_TAIL = ("人员经费合计", "2600.00", "公用经费合计", "400.00")
+# 一般公共预算"三公"经费支出表 (万元): one row.
+_B_THREE_HEAD: list[tuple[str, str | None]] = [
+    ("合计", None),
+    ("因公出国（境）费", None),
+    ("公务用车购置及运行费", "小计"),
+    ("公务用车购置及运行费", "公务用车购置费"),
+    ("公务用车购置及运行费", "公务用车运行费"),
+    ("公务接待费", None),
+]
+_B_THREE_VALUES = ["20.00", "2.00", "12.00", "0.00", "12.00", "6.00"]
+_B_FUND_COLUMNS = ["合计", "基本支出", "项目支出"]
+
+#: The deliberate errors of `Budget(contradictions=True)`: (rule, pages of its locations, what
+#: is wrong). A prose figure is tied to others by the prose's own sums (the sources add up to
+#: 收入总计, the 三公 parts to their total) and to a table: one misstated prose figure is
+#: found by the arithmetic rule and by the table rules. The 三公 sentence is checked twice,
+#: as the 情况说明 (NARR-THREE-PUBLIC) and as the typed fields read from it
+#: (TABLE-THREE-PUBLIC); no rule yet compares a 预算's 收入总计 with its 部门收支总表.
+BUDGET_CONTRADICTIONS = [
+    ("TABLE-CLASS-SUM", [9, 9, 9, 9, 9], "维修（护）费 102.00: 302 商品和服务支出 ≠ Σ款"),
+    ("ARITH-THREE-PUBLIC", [13], "公务接待费 6.50 in the prose: 20.00 ≠ 2.00 + 12.00 + 6.50"),
+    ("NARR-THREE-PUBLIC", [13, 10], "公务接待费 6.50 in the 情况说明, the table 6.00"),
+    ("TABLE-THREE-PUBLIC", [13, 10], "公务接待费 6.50 in the typed field, the table 6.00"),
+    ("ARITH-INCOME-SUM", [13], "本年收入总计 5100.00 in the prose, its sources 5000.00"),
+    ("ARITH-BALANCE", [13, 13], "本年收入总计 5100.00, 本年支出总计 5000.00"),
+]
+
+
+def _b_public(options: Budget) -> list[tuple[str, str, str]]:
+    if not options.contradictions:
+        return list(_B_PUBLIC)
+    return [*_B_PUBLIC[:3], ("30213", "维修（护）费", "102.00"), _B_PUBLIC[4]]
+
+
+def _coded_spec(
+    name: str, columns: list[str], rows: list[tuple[str, str, list[str | None]]]
+) -> Spec:
+    out = [Row(code or None, label, _v(*vs)) for code, label, vs in rows]
+    return Spec(name, name, "万元", [[c] for c in columns], out)
+
+
+def _two_sided_rows(
+    left: list[tuple[str, str | None]],
+    right: list[tuple[str, tuple[str | None, ...]]],
+    tail: list[tuple[str, str | None, str, tuple[str | None, ...]]],
+) -> list[Row]:
+    """The rows a two-sided table reads as: per printed row, each side that prints
+    something, left first."""
+    rows: list[Row] = []
+    n = len(right[0][1])
+    pairs = [
+        (left[i] if i < len(left) else None, right[i] if i < len(right) else None)
+        for i in range(max(len(left), len(right)))
+    ]
+    pairs += [((a, va), (b, vb)) for a, va, b, vb in tail]
+    for a, b in pairs:
+        if a is not None:
+            rows.append(Row(None, a[0], _v(a[1], *([None] * n))))
+        if b is not None:
+            rows.append(Row(None, b[0], _v(None, *b[1])))
+    return rows
+
+
+def budget_specs(options: Budget | None = None) -> list[Spec]:
+    """The nine 预算 tables, in the order printed, with the pages `budget_tables` puts them on."""
+    options = options or Budget()
+    summary = Spec(
+        "部门收支总表",
+        "部门收支总表",
+        "万元",
+        [["收入", "预算数"], ["支出", "预算数"]],
+        _two_sided_rows(
+            _B_SUMMARY_IN,
+            [(a, (v,)) for a, v in _B_SUMMARY_OUT],
+            [(a, va, b, (vb,)) for a, va, b, vb in _B_SUMMARY_TAIL],
+        ),
+    )
+    fiscal = Spec(
+        "财政拨款收支总表",
+        "财政拨款收支总表",
+        "万元",
+        [["收入", "预算数"], ["支出", "合计"]] + [["支出", k] for k in _B_FISCAL_KINDS],
+        _two_sided_rows(_B_FISCAL_IN, _B_FISCAL_OUT, _B_FISCAL_TAIL),
+    )
+    basic_rows: list[Row] = []
+    public = _b_public(options)
+    for i in range(max(len(_B_PERSONNEL), len(public))):
+        if i < len(_B_PERSONNEL):
+            code, label, v = _B_PERSONNEL[i]
+            basic_rows.append(Row(code, label, _v(v, None)))
+        if i < len(public):
+            code, label, v = public[i]
+            basic_rows.append(Row(code, label, _v(None, v)))
+    a, va, b, vb = _B_BASIC_TAIL
+    basic_rows += [Row(None, a, _v(va, None)), Row(None, b, _v(None, vb))]
+    basic = Spec(
+        "一般公共预算基本支出表",
+        "一般公共预算基本支出表",
+        "万元",
+        [["人员经费", "预算数"], ["公用经费", "预算数"]],
+        basic_rows,
+    )
+    three_name = '一般公共预算"三公"经费支出表'
+    three = Spec(
+        three_name,
+        "一般公共预算“三公”经费支出表",
+        "万元",
+        [[a, *([b] if b else [])] for a, b in _B_THREE_HEAD],
+        [Row(None, None, _v(*_B_THREE_VALUES))],  # type: ignore[arg-type]
+    )
+    funds = [
+        Spec(n, n, "万元", [[c] for c in _B_FUND_COLUMNS], [Row(None, "合计", [None] * 3)], True)
+        for n in ("政府性基金预算支出表", "国有资本经营预算支出表")
+    ]
+    specs = [
+        summary,
+        _coded_spec("部门收入总表", _B_INCOME_COLUMNS, _B_INCOME_ROWS),
+        _coded_spec("部门支出总表", ["合计", "基本支出", "项目支出"], _B_SPEND_ROWS),
+        fiscal,
+        _coded_spec("一般公共预算支出表", ["合计", "基本支出", "项目支出"], _B_GENERAL_ROWS),
+        basic,
+        three,
+        *funds,
+    ]
+    pages = [[3], [4], [5, 6], [7], [8], [9], [10], [11], [12]]
+    for spec, p in zip(specs, pages, strict=True):
+        spec.pages = p
+    return specs
+
+
+BUDGET_DUTIES = [
+    "贯彻执行国家、省、市教育工作方针政策，拟订全区教育发展规划并组织实施。",
+    "负责全区学前教育、义务教育的统筹管理，推进教育均衡发展。",
+    "负责全区教育经费的统筹管理，监督教育经费的使用。",
+    "完成区委、区政府交办的其他任务。",
+]
+
+
+def budget_narrative(options: Budget | None = None) -> list[tuple[str, str]]:
+    """The 情况说明 part as (kind, text), in the seed's sentences (`收入预算情况说明` …), which the
+    text reader reads into the typed fields."""
+    options = options or Budget()
+    bad = options.contradictions
+    year = BUDGET_YEAR
+    total_in = "5100.00" if bad else "5000.00"
+    out: list[tuple[str, str]] = []
+    out.append(("part", f"第三部分 {BUDGET_DEPARTMENT}{year}年部门预算情况说明"))
+    out.append(("h", "一、部门预算安排总体情况"))
+    out.append(("h", f"（一）{year}年度收入预算情况说明"))
+    out.append(
+        (
+            "p",
+            f"本年收入总计{total_in}万元。其中：一般公共预算拨款4200.00万元，占全年预算"
+            f"{_pct('4200', total_in)}；政府性基金预算拨款0万元，国有资本经营预算拨款0万元，"
+            f"事业收入500.00万元，占全年预算{_pct('500', total_in)}；其他收入100.00万元，"
+            f"占全年预算{_pct('100', total_in)}；上年结转200.00万元，为上级下达专款。",
+        )
+    )
+    out.append(("h", f"（二）{year}年度支出预算情况说明"))
+    out.append(
+        (
+            "p",
+            "本年支出总计5000.00万元，其中：基本支出3000.00万元，占总支出60.00%，其中人员经费"
+            "2600.00万元，日常公用经费400.00万元；项目支出2000.00万元，占总支出40.00%，其中："
+            "本级支出1800.00万元，主要包括学前教育和小学教育项目；上年结转200.00万元，为上级"
+            "下达专款。",
+        )
+    )
+    out.append(("h", "二、机关运行经费安排情况"))
+    out.append(
+        (
+            "p",
+            f"{year}年机关运行经费支出预算400.00万元，主要用于日常办公、差旅、维修（护）及工会"
+            "经费等支出。",
+        )
+    )
+    out.append(("h", "三、财政拨款“三公”经费预算情况"))
+    reception = "6.50" if bad else "6.00"
+    out.append(
+        (
+            "p",
+            f"{year}年度“三公”经费预算安排20.00万元。其中：因公出国（境）费支出2.00万元；"
+            "公务用车购置及运行费支出预算12.00万元（其中公务用车运行费支出预算12.00万元，"
+            f"公务用车购置费支出预算0万元）；公务接待费{reception}万元。",
+        )
+    )
+    out.append(("h", "四、其他需要说明的情况"))
+    out.append(
+        (
+            "p",
+            "本部门无政府性基金预算拨款和国有资本经营预算拨款安排的支出，政府性基金预算支出表"
+            "和国有资本经营预算支出表为空表。",
+        )
+    )
+    return out
+
+
+def _b_coded(
+    ts: Typesetter,
+    columns: list[str],
+    rows: list[tuple[str, str, list[str | None]]],
+    widths: list[float],
+    header: bool = True,
+    open_bottom: bool = False,
+) -> None:
+    """A table by 功能分类 code: 科目编码 | 科目名称 | figures (the 合计 row merged over the
+    code and name)."""
+    cells: list[Cell] = []
+    r0 = 0
+    if header:
+        cells += [Cell(0, 0, "科目编码", align="center"), Cell(0, 1, "科目名称", align="center")]
+        cells += [Cell(0, 2 + k, c, align="center") for k, c in enumerate(columns)]
+        r0 = 1
+    for i, (code, label, vs) in enumerate(rows):
+        r = r0 + i
+        if not code:
+            cells.append(Cell(r, 0, label, cols=2, align="center"))
+        else:
+            cells += [Cell(r, 0, code), Cell(r, 1, label)]
+        cells += [Cell(r, 2 + k, money(_d(v)), align="right") for k, v in enumerate(vs)]
+    ts.grid(ts.margin, widths, cells, open_bottom=open_bottom)
+
+
+def budget_tables(options: Budget | None = None) -> bytes:
+    """The 预算 PDF (landscape A4): cover (page 1), 部门职责 (2), the nine 预算 tables (pages
+    3-12; the 部门支出总表 cut by a page break, the two fund tables empty with 本表无数据), the
+    情况说明 (13-)."""
+    options = options or Budget()
+    plain = Final()
+    ts = Typesetter(landscape=True)
+    ts.y = 160
+    ts.line(BUDGET_DEPARTMENT, 24, bold=True, align="center", gap=8)
+    ts.line(f"{BUDGET_YEAR}年部门预算", 24, bold=True, align="center", gap=40)
+    ts.line("目录", 14, bold=True, align="center", gap=10)
+    for text in ("第一部分 部门概况", "第二部分 部门预算表", "第三部分 部门预算情况说明"):
+        ts.line(text, 12, align="center", gap=4)
+
+    _new_page(ts)
+    ts.line("第一部分 部门概况", 14, bold=True, align="center", gap=10)
+    ts.line("一、部门职责", 11, bold=True, gap=4)
+    ts.paragraph(f"{BUDGET_DEPARTMENT}的主要职责是：")
+    for n, duty in enumerate(BUDGET_DUTIES, start=1):
+        ts.paragraph(f"{n}. {duty}")
+
+    # Page 3: 部门收支总表.
+    _new_page(ts)
+    _header(ts, "部门收支总表", "部门收支总表", "万元", 1, plain)
+    head = [Cell(0, 0, "收入", cols=2, align="center"), Cell(0, 2, "支出", cols=2, align="center")]
+    head += [Cell(1, k, t, align="center") for k, t in enumerate(("项目", "预算数") * 2)]
+    left = list(_B_SUMMARY_IN)
+    right: list[tuple[str, tuple[str | None, ...]]] = [(a, (v,)) for a, v in _B_SUMMARY_OUT]
+    right += [("", (None,))] * (len(left) - len(right))
+    for a, va, b, vb in _B_SUMMARY_TAIL:
+        left.append((a, va))
+        right.append((b, (vb,)))
+    _two_sided(ts, left, right, (head, [250, 110, 250, 110]))
+
+    # Page 4: 部门收入总表.
+    _new_page(ts)
+    _header(ts, "部门收入总表", "部门收入总表", "万元", 2, plain)
+    widths = [70.0, 200.0] + [78.0] * len(_B_INCOME_COLUMNS)
+    _b_coded(ts, _B_INCOME_COLUMNS, _B_INCOME_ROWS, widths)
+
+    # Pages 5-6: 部门支出总表, cut by a page break; page 6 repeats the header.
+    _new_page(ts)
+    _header(ts, "部门支出总表", "部门支出总表", "万元", 3, plain)
+    spend_columns = ["合计", "基本支出", "项目支出"]
+    widths = [90.0, 260.0, 120.0, 120.0, 120.0]
+    cut = _B_SPEND_BREAK
+    _b_coded(ts, spend_columns, _B_SPEND_ROWS[:cut], widths, open_bottom=True)
+    _new_page(ts)
+    _b_coded(ts, spend_columns, _B_SPEND_ROWS[cut:], widths)
+
+    # Page 7: 财政拨款收支总表.
+    _new_page(ts)
+    _header(ts, "财政拨款收支总表", "财政拨款收支总表", "万元", 4, plain)
+    head = [Cell(0, 0, "收入", cols=2, align="center"), Cell(0, 2, "支出", cols=5, align="center")]
+    head += [Cell(1, k, t, align="center") for k, t in enumerate(("项目", "预算数", "项目"))]
+    head += [Cell(1, 3, "合计", align="center")]
+    head += [Cell(1, 4 + k, t, align="center") for k, t in enumerate(_B_FISCAL_KINDS)]
+    fl: list[tuple[str, str | None]] = list(_B_FISCAL_IN)
+    fr = list(_B_FISCAL_OUT)
+    fl += [("", None)] * (len(fr) - len(fl))
+    for a, va, b, vb in _B_FISCAL_TAIL:
+        fl.append((a, va))
+        fr.append((b, vb))
+    _two_sided(ts, fl, fr, (head, [170, 80, 170, 80, 90, 90, 90]))
+
+    # Page 8: 一般公共预算支出表.
+    _new_page(ts)
+    _header(ts, "一般公共预算支出表", "一般公共预算支出表", "万元", 5, plain)
+    _b_coded(ts, spend_columns, _B_GENERAL_ROWS, [90.0, 260.0, 120.0, 120.0, 120.0])
+
+    # Page 9: 一般公共预算基本支出表, two halves.
+    _new_page(ts)
+    _header(ts, "一般公共预算基本支出表", "一般公共预算基本支出表", "万元", 6, plain)
+    cells = [Cell(0, 0, "人员经费", cols=3, align="center")]
+    cells += [Cell(0, 3, "公用经费", cols=3, align="center")]
+    cells += [
+        Cell(1, k, t, align="center") for k, t in enumerate(("科目编码", "科目名称", "预算数") * 2)
+    ]
+    public = _b_public(options)
+    n = max(len(_B_PERSONNEL), len(public))
+    for i in range(n):
+        r = 2 + i
+        for side, items in ((0, _B_PERSONNEL), (3, public)):
+            if i < len(items):
+                code, label, v = items[i]
+                cells += [Cell(r, side, code), Cell(r, side + 1, label)]
+                cells.append(Cell(r, side + 2, money(D(v)), align="right"))
+            else:
+                cells += [Cell(r, side + k) for k in range(3)]
+    a, va, b, vb = _B_BASIC_TAIL
+    r = 2 + n
+    cells += [Cell(r, 0, a, cols=2, align="center"), Cell(r, 2, money(D(va)), align="right")]
+    cells += [Cell(r, 3, b, cols=2, align="center"), Cell(r, 5, money(D(vb)), align="right")]
+    ts.grid(ts.margin, [80, 170, 110, 80, 170, 110], cells)
+
+    # Page 10: 一般公共预算"三公"经费支出表: two header rows, no 预算数 row.
+    _new_page(ts)
+    name = '一般公共预算"三公"经费支出表'
+    _header(ts, name, "一般公共预算“三公”经费支出表", "万元", 7, plain)
+    cells = []
+    for k, (a, b) in enumerate(_B_THREE_HEAD):
+        if b is None:
+            cells.append(Cell(0, k, a, rows=2, align="center"))
+        else:
+            if b == "小计":
+                cells.append(Cell(0, k, a, cols=3, align="center"))
+            cells.append(Cell(1, k, b, align="center"))
+    cells += [Cell(2, k, money(D(v)), align="right") for k, v in enumerate(_B_THREE_VALUES)]
+    ts.grid(ts.margin, [120.0] * 6, cells)
+
+    # Pages 11-12: the two fund tables, printed empty.
+    for no, name in ((8, "政府性基金预算支出表"), (9, "国有资本经营预算支出表")):
+        _new_page(ts)
+        _header(ts, name, name, "万元", no, plain)
+        _b_coded(ts, _B_FUND_COLUMNS, [("", "合计", [None, None, None])], widths)
+        _note(ts, "注：本部门无该项预算拨款安排的支出，本表无数据。")
+
+    # Pages 13-: the 情况说明.
+    _new_page(ts)
+    for kind, text in budget_narrative(options):
+        if kind == "part":
+            ts.line(text, 14, bold=True, align="center", gap=10)
+        elif kind == "h":
+            ts.line(text, 11, bold=True, gap=4)
+        else:
+            ts.paragraph(text)
+    return ts.finish()

@@ -888,7 +888,9 @@ class _Paragraph:
                 continue
             key, label = next(v for p, v in names.items() if p.fullmatch(m["name"]))
             actual, budget = self._three_cells(key)
-            self.amount("three", m, f"{label}决算数", actual)
+            # A 预算's sentence states its budget figure, which its table prints.
+            kind = "决算数" if self.d.kind == "final" else "预算数"
+            self.amount("three", m, f"{label}{kind}", actual)
             after = _COMPLETION.match(self.s, m.end())
             stated = _amount(m, "v")
             if (

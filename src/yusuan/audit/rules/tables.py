@@ -1008,6 +1008,8 @@ def _table_facts(t: StandardTable) -> list[_Fact]:
     for names, key, label, words in _TOTALS:
         if name not in names:
             continue
+        if key == "income" and _counts_carryover(t):
+            key, label = "income-grand", "收入总计"
         cols = _total_columns(t) if words == ("合计",) else _columns(t, *words)
         if len(cols) == 1 and (v := _value(t.rows[total], cols[0])) is not None:
             out.append(_Fact(key, label, _Cell(t, total, v), cols[0]))
@@ -1024,6 +1026,19 @@ def _table_facts(t: StandardTable) -> list[_Fact]:
     return out
 
 
+#: A 预算 收入总表's column for the balance brought forward, which it counts as a source.
+_CARRYOVER_HEADS = ("上年结转", "上年结转结余", "上年结转和结余")
+
+
+def _counts_carryover(t: StandardTable) -> bool:
+    """A 预算 部门收入总表 that prints 上年结转 beside its sources (合计 | 上年结转 |
+    一般公共预算拨款 …): its 合计 is the 收支总表's 收入总计 (本年收入合计 + 上年结转), not its
+    本年收入合计."""
+    return any(
+        _head(t, j)[:1] and _head(t, j)[0] in _CARRYOVER_HEADS for j in range(len(t.columns))
+    )
+
+
 def _summary_facts(t: StandardTable, sides: list[_Side], fiscal: bool) -> list[_Fact]:
     out: list[_Fact] = []
     income = next(s for s in sides if s.name == "收入")
@@ -1037,6 +1052,8 @@ def _summary_facts(t: StandardTable, sides: list[_Side], fiscal: bool) -> list[_
             out.append(_Fact(key, name, _Cell(t, i, v), j))
 
     put("fiscal-income" if fiscal else "income", "本年收入合计", income.total, income.main)
+    if not fiscal and income.grand >= 0:
+        put("income-grand", "收入总计", income.grand, income.main)
     general = [j for j in spend.columns if "一般公共预算" in "".join(_head(t, j))]
     fund = [j for j in spend.columns if "政府性基金" in "".join(_head(t, j))]
     if fiscal:
@@ -1070,8 +1087,10 @@ class CrossTable(_TableRule):
     收入决算表; 本年支出合计 and each 类 in 收入支出决算总表 and 支出决算表; 一般公共预算财政
     拨款支出 and its 类 in 财政拨款收入支出决算总表 and 一般公共预算财政拨款支出决算表; 财政拨款
     收入 in 收入决算表 and 财政拨款收入支出决算总表; 政府性基金 in its own table and the 财政拨款
-    总表. Each pair is the same amount and must agree (within one unit of the last printed
-    place: two tables may round the same amount in 元 differently). Source: 财预〔2016〕143号
+    总表. A 预算's 部门收入总表 that prints 上年结转 beside its sources counts it in its 合计: that
+    is the 部门收支总表's 收入总计, not its 本年收入合计. Each pair is the same amount and must
+    agree (within one unit of the last printed place: two tables may round the same amount in
+    元 differently). Source: 财预〔2016〕143号
     and the 部门决算 template's 表间审核关系.
     """
 

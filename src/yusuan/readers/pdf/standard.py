@@ -390,17 +390,28 @@ def _numbers_columns(row: list[Cell]) -> bool:
     )
 
 
+def _headed_row(row: list[Cell]) -> bool:
+    """A grid's top rows that print text in every column, no figure and no
+    code, before any row with a header-end word, are header rows too: a 预算 "三公" table
+    prints `合计 | 因公出国（境）费 | 公务用车购置及运行费 (小计 | 购置费 | 运行费) | 公务接待费`
+    over its one row of figures, with no 预算数 row under them. A row with a blank cell (a
+    continuation page's first row, a label whose figures are blank) is no header row."""
+    return all(_words(c) for c in row)
+
+
 def _part(table: Table) -> _Part:
     cover = _cover(table)
     caption, title, unit = _caption(table, cover)
     header = caption
     mixed = False
+    ended = False  # a row holding a header-end word (`_HEADER_END`) was seen
     numbering: list[int] = []
     for r in range(caption, min(len(cover), caption + 8)):
         row = cover[r]
         if _numbers_columns(row):  # the header ends here, whatever words it holds (金额)
             numbering.append(r)
             header = r + 1
+            ended = True
             continue
         words = {_words(c) for c in row}
         figures = any(number(c.text) is not None and not _CODE.match(_words(c)) for c in row)
@@ -411,8 +422,11 @@ def _part(table: Table) -> _Part:
                 header = r
                 break
             header = r + 1
+            ended = True
         elif figures or codes:
             break
+        elif not ended and r == header and _headed_row(row):
+            header = r + 1  # a header without 预算数 / 科目编码 … (`_headed_row`)
     paths: list[list[str]] = []
     for k in range(table.n_cols):
         path: list[str] = []
