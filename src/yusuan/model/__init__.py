@@ -29,7 +29,7 @@ from .finance import (
 from .indicator import Indicator, ParsedValue
 from .narrative import Paragraph
 from .project import PLAN_MONTHS, Discrepancy, Plan, Project
-from .tables import StandardTable, TableRow
+from .tables import StandardTable, TableRow, three_public_field
 
 __all__ = [
     "INCOME_SOURCES",
@@ -64,4 +64,5 @@ __all__ = [
     "TableRow",
     "ThreePublic",
     "Unit",
+    "three_public_field",
 ]

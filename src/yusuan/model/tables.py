@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Literal
 
@@ -26,3 +27,25 @@ class StandardTable(Node):
     empty: bool = False
     columns: list[list[str]] = Field(default_factory=list)
     rows: list[TableRow] = Field(default_factory=list)
+
+
+def three_public_field(head: Sequence[str]) -> str | None:
+    """Which `ThreePublic` field a column of a 三公 table holds, from its header cells (top
+    row first): `因公出国（境）费` overseas, `公务接待费` reception, under 公务用车购置及运行费
+    its `小计` (vehicle_total), `公务用车购置费` / `购置费` and `公务用车运行费` / `运行费` /
+    `运行维护费`, and `合计` the total. The reader fills the typed fields and the audit checks
+    them by the same reading of the headers."""
+    text = "|".join(head)
+    if "因公出国" in text:
+        return "overseas"
+    if "公务接待" in text:
+        return "reception"
+    if "公务用车" in text or "购置" in text or "运行" in text:
+        if any(c.startswith("公务用车购置费") or c == "购置费" for c in head):
+            return "vehicle_purchase"
+        if any(c.startswith("公务用车运行") or c in ("运行费", "运行维护费") for c in head):
+            return "vehicle_operation"
+        return "vehicle_total"
+    if "合计" in head:
+        return "total"
+    return None

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from ...model import Disclosure, Node, StandardTable, TableRow
+from ...model import Disclosure, Node, StandardTable, TableRow, three_public_field
 from ..finding import Finding, Location
 from ..numbers import ZERO, fmt, places
 from ..rule import Example, Rule, at, evidence, register
@@ -854,24 +854,6 @@ _THREE_PUBLIC_FIELDS = (
 )
 
 
-def _three_public_field(head: Sequence[str]) -> str | None:
-    """Which 三公 figure a column holds, from its header cells."""
-    text = "|".join(head)
-    if "因公出国" in text:
-        return "overseas"
-    if "公务接待" in text:
-        return "reception"
-    if "公务用车" in text or "购置" in text or "运行" in text:
-        if any(c.startswith("公务用车购置费") or c == "购置费" for c in head):
-            return "vehicle_purchase"
-        if any(c.startswith("公务用车运行") or c in ("运行费", "运行维护费") for c in head):
-            return "vehicle_operation"
-        return "vehicle_total"
-    if "合计" in head:
-        return "total"
-    return None
-
-
 @register
 class ThreePublicTable(_TableRule):
     """“三公”经费表合计必须等于各项之和，并与正文所述“三公”经费一致。
@@ -918,7 +900,7 @@ class ThreePublicTable(_TableRule):
         else:
             every = list(range(len(t.columns)))
             targets.append((d.three_public, "three_public", budget_cols or every))
-        fields = {j: _three_public_field(_head(t, j)) for j in range(len(t.columns))}
+        fields = {j: three_public_field(_head(t, j)) for j in range(len(t.columns))}
         for node, section, cols in targets:
             if node is None or not cols:
                 continue

@@ -26,6 +26,7 @@ from ...model import (
     StandardTable,
     TableRow,
     ThreePublic,
+    three_public_field,
 )
 from ..text.lines import strip_numbering
 
@@ -36,15 +37,6 @@ _SOURCE_ROWS = {
     "政府性基金预算财政拨款收入": "government_fund",
     "国有资本经营预算财政拨款收入": "state_capital",
 }
-#: 三公 header words -> ThreePublic field, most specific first.
-_THREE_PUBLIC = (
-    ("公务用车购置费", "vehicle_purchase"),
-    ("公务用车运行", "vehicle_operation"),
-    ("小计", "vehicle_total"),
-    ("因公出国", "overseas"),
-    ("公务接待", "reception"),
-    ("合计", "total"),
-)
 
 Pick = Callable[[list[str]], bool]
 
@@ -201,8 +193,7 @@ def _fill_three_public(t: ThreePublic, table: StandardTable, pick: Pick) -> None
     for path, value in zip(table.columns, row.values, strict=False):
         if not pick(path):
             continue
-        joined = "".join(path[1:] if len(path) > 1 else path).replace(" ", "")
-        field = next((f for word, f in _THREE_PUBLIC if word in joined), None)
+        field = three_public_field([h.replace(" ", "") for h in path])
         if field is None or field in done:
             continue
         done.add(field)
