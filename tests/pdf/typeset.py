@@ -1675,6 +1675,7 @@ BUDGET_CONTRADICTIONS = [
     ("TABLE-THREE-PUBLIC", [13, 10], "公务接待费 6.50 in the typed field, the table 6.00"),
     ("ARITH-INCOME-SUM", [13], "本年收入总计 5100.00 in the prose, its sources 5000.00"),
     ("ARITH-BALANCE", [13, 13], "本年收入总计 5100.00, 本年支出总计 5000.00"),
+    ("TABLE-STATED", [13, 3], "本年收入总计 5100.00 in the prose, 部门收支总表 收入总计 5000.00"),
 ]
 
 

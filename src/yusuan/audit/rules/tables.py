@@ -1126,19 +1126,20 @@ class CrossTable(_TableRule):
 
 @register
 class StatedFigures(_TableRule):
-    """正文所述收入、支出合计及基本支出、项目支出必须与决算表一致。
+    """正文所述收入、支出合计及基本支出、项目支出必须与表中数字一致。
 
-    The 情况说明 states 本年收入合计 and its sources (财政拨款收入, 其他收入 …), 本年支出合计,
-    基本支出 and 项目支出; the model keeps them in income / expenditure. They are the 合计 row of
-    收入决算表 and 支出决算表 (columns found by their headers) and must agree. Checked for final
-    accounts (a budget's text may count 上年结转 into its 收入总计). Source: 财预〔2016〕143号
-    (公开的文字说明与报表一致).
+    A 决算's 情况说明 states 本年收入合计 and its sources (财政拨款收入, 其他收入 …), 本年支出
+    合计, 基本支出 and 项目支出; the model keeps them in income / expenditure. They are the 合计
+    row of 收入决算表 and 支出决算表 (columns found by their headers) and must agree. A 预算's
+    text states 收入总计 and 支出总计 with 上年结转 counted among the sources: they are the
+    部门收支总表's 总计 rows (its 本年 合计 rows where it prints no 总计), and 基本支出 / 项目支出
+    the 部门支出总表's 合计 row. Source: 财预〔2016〕143号 (公开的文字说明与报表一致).
     """
 
     id = "TABLE-STATED"
-    title = "正文所述收支与决算表不符"
+    title = "正文所述收支与表中数字不符"
     title_en = "The income or expenditure the text states differs from the tables"
-    hint = "核对情况说明中的数字与决算表"
+    hint = "核对正文中的数字与表格"
     hint_en = "correct the text or the table"
     example = Example(
         '"total": 1784.80,',
@@ -1148,7 +1149,10 @@ class StatedFigures(_TableRule):
     )
 
     def check(self, d: Disclosure) -> Iterator[Finding]:
-        if not d.tables or d.kind != "final":
+        if not d.tables:
+            return
+        if d.kind != "final":
+            yield from self._budget(d)
             return
         income = next((t for t in d.tables if _std(t.name) == "收入决算表"), None)
         spend = next((t for t in d.tables if _std(t.name) == "支出决算表"), None)
@@ -1169,6 +1173,40 @@ class StatedFigures(_TableRule):
         for k, s in enumerate(d.income.sources):
             section = f"income.sources[{k}].amount"
             checks.append((income, _norm(s.name), s.amount, s, section, s.name))
+        yield from self._against(checks)
+
+    def _budget(self, d: Disclosure) -> Iterator[Finding]:
+        summary = next((t for t in d.tables if _std(t.name) == _std("部门收支总表")), None)
+        if summary is not None and (sides := _sides(summary)):
+            e = d.expenditure
+            for side, typed, node, section in (
+                ("收入", d.income.total, d.income, "income.total"),
+                ("支出", e.total, e, "expenditure.total"),
+            ):
+                s = next(x for x in sides if x.name == side)
+                row = s.grand if s.grand >= 0 else s.total
+                v = _value(summary.rows[row], s.main)
+                if v is None:
+                    continue
+                name = f"{side}总计" if s.grand >= 0 else f"本年{side}合计"
+                found = _typed_mismatch(self, _Cell(summary, row, v), typed, node, section, name)
+                if found:
+                    yield found
+        spend = next((t for t in d.tables if _std(t.name) == _std("部门支出总表")), None)
+        e = d.expenditure
+        parts = (("基本支出", "basic", e.basic), ("项目支出", "project", e.project))
+        yield from self._against(
+            [
+                (spend, word, part.amount, part, f"expenditure.{key}.amount", word)
+                for word, key, part in parts
+            ]
+        )
+
+    def _against(
+        self, checks: list[tuple[StandardTable | None, str, Decimal | None, Node, str, str]]
+    ) -> Iterator[Finding]:
+        """Each typed figure against the 合计 row of its table: the column `header` names, or
+        the table's total column when `header` is empty."""
         for t, header, typed, node, section, name in checks:
             if t is None or typed is None:
                 continue
