@@ -32,9 +32,13 @@ def only(findings: list[Finding]) -> Finding:
     return findings[0]
 
 
-def fire(rule_id: str, old: str, new: str) -> list[Finding]:
-    """The findings of one rule on the demo with `old` replaced by `new` (once)."""
-    return run(rule_id, read_final(edit(final_text(), old, new)))
+def fire(rule_id: str, old: str, new: str, *, narrative: bool = True) -> list[Finding]:
+    """The findings of one rule on the demo with `old` replaced by `new` (once), and without
+    its 情况说明 when `narrative` is false."""
+    d = read_final(edit(final_text(), old, new))
+    if not narrative:  # a copy: the reading is cached, and shared by the other tests
+        d = d.model_copy(update={"narrative": []})
+    return run(rule_id, d)
 
 
 @pytest.fixture(scope="module")
@@ -287,10 +291,23 @@ def test_three_public_table() -> None:
     assert [(f.evidence.stated, f.evidence.computed) for f in found] == [
         ("10.50", "10.32"),  # 合计/决算数 vs 0.00 + 9.46 + 0.86
         ("9.46", "9.64"),  # 小计/决算数 vs 购置 0.00 + 运行 9.64
-        ("9.64", "9.46"),  # three_public.vehicle_total vs the table
     ]
     assert found[0].message.startswith('财政拨款"三公"经费支出决算表：「合计/决算数」')
-    assert found[2].locations[0].section == "three_public.vehicle_total"
+    # The 情况说明 states 9.64 against that cell: reported once, with its sentence, by
+    # NARR-THREE-PUBLIC; TABLE-THREE-PUBLIC leaves it three_public.vehicle_total, the typed
+    # field read from the same sentence.
+    said = [f for f in fire("NARR-THREE-PUBLIC", ex.old, ex.new) if f.evidence.stated == "9.64"]
+    assert [f.evidence.computed for f in said] == ["9.46", "9.46"]  # two sentences state it
+    assert [f.locations[0].section for f in said] == ["narrative[15]", "narrative[17]"]
+
+
+def test_three_public_typed_field_without_a_narrative() -> None:
+    """Where no 情况说明 sentence states the figure (a text or JSON disclosure without
+    `narrative`), the typed field is checked against the table by TABLE-THREE-PUBLIC."""
+    ex = REGISTRY["TABLE-THREE-PUBLIC"].example
+    found = fire("TABLE-THREE-PUBLIC", ex.old, ex.new, narrative=False)
+    typed = [f for f in found if f.locations[0].section == "three_public.vehicle_total"]
+    assert [(f.evidence.stated, f.evidence.computed) for f in typed] == [("9.64", "9.46")]
 
 
 def test_three_public_budget_figures() -> None:

@@ -94,7 +94,9 @@ def test_consistent_budget_has_no_findings(budget: Disclosure) -> None:
 
 def test_planted_contradictions_are_found_with_their_pages() -> None:
     """A 款 of the 基本支出 table no longer adding up to its 类, a 三公 part of the prose and the
-    prose's 收入总计: exactly the findings listed, at the pages of the cells and sentences."""
+    prose's 收入总计: exactly the findings listed, at the pages of the cells and sentences. The
+    三公 part is reported once, by NARR-THREE-PUBLIC with its sentence (TABLE-THREE-PUBLIC
+    leaves it the typed field read from that sentence: it reported the same figure twice)."""
     options = typeset.Budget(contradictions=True)
     d = _read(options)
     specs = typeset.budget_specs(options)

@@ -1672,7 +1672,6 @@ BUDGET_CONTRADICTIONS = [
     ("TABLE-CLASS-SUM", [9, 9, 9, 9, 9], "维修（护）费 102.00: 302 商品和服务支出 ≠ Σ款"),
     ("ARITH-THREE-PUBLIC", [13], "公务接待费 6.50 in the prose: 20.00 ≠ 2.00 + 12.00 + 6.50"),
     ("NARR-THREE-PUBLIC", [13, 10], "公务接待费 6.50 in the 情况说明, the table 6.00"),
-    ("TABLE-THREE-PUBLIC", [13, 10], "公务接待费 6.50 in the typed field, the table 6.00"),
     ("ARITH-INCOME-SUM", [13], "本年收入总计 5100.00 in the prose, its sources 5000.00"),
     ("ARITH-BALANCE", [13, 13], "本年收入总计 5100.00, 本年支出总计 5000.00"),
     ("TABLE-STATED", [13, 3], "本年收入总计 5100.00 in the prose, 部门收支总表 收入总计 5000.00"),

@@ -26,6 +26,7 @@ from ...model import Disclosure, Node, StandardTable, TableRow, three_public_fie
 from ..finding import Finding, Location
 from ..numbers import ZERO, fmt, places
 from ..rule import Example, Rule, at, evidence, register
+from .narrative import read as read_narrative
 
 # The standard tables a disclosure prints, by kind (DESIGN.md); budget names match without
 # their 部门 / 单位 prefix, since provinces vary it.
@@ -860,9 +861,11 @@ class ThreePublicTable(_TableRule):
 
     财政拨款“三公”经费支出表 prints, for 预算数 and 决算数: 合计 = 因公出国（境）费 + 公务用车
     购置及运行费 + 公务接待费, and 公务用车购置及运行费 = 购置费 + 运行费. The figures the text
-    states (three_public; for a 决算 the budget figures under budget_figures) must be the table's.
-    A blank cell in a row that prints figures is 0. Source: 财预〔2016〕143号 (“三公”经费 are
-    disclosed separately) and the 部门决算 template.
+    states (three_public; for a 决算 the budget figures under budget_figures) must be the table's;
+    where a 情况说明 sentence states the same figure against the same cell, NARR-THREE-PUBLIC
+    reports it with the sentence and this rule does not report it again. A blank cell in a row
+    that prints figures is 0. Source: 财预〔2016〕143号 (“三公”经费 are disclosed separately)
+    and the 部门决算 template.
     """
 
     id = "TABLE-THREE-PUBLIC"
@@ -901,6 +904,10 @@ class ThreePublicTable(_TableRule):
             every = list(range(len(t.columns)))
             targets.append((d.three_public, "three_public", budget_cols or every))
         fields = {j: three_public_field(_head(t, j)) for j in range(len(t.columns))}
+        # A figure a 情况说明 sentence states against this same cell is NARR-THREE-PUBLIC's to
+        # report (with the sentence): the typed field read from that sentence would say it twice.
+        claims = read_narrative(d).amounts
+        spoken = {(c.stated, c.cell.value) for c in claims if c.family == "three"}
         for node, section, cols in targets:
             if node is None or not cols:
                 continue
@@ -911,6 +918,8 @@ class ThreePublicTable(_TableRule):
                     continue
                 v = _value(t.rows[row], j)
                 cell = _Cell(t, row, v if v is not None else ZERO)
+                if (typed, cell.wan) in spoken:
+                    continue
                 name = f"“三公”经费（{_column(t, j)}）"
                 found = _typed_mismatch(self, cell, typed, node, f"{section}.{field}", name)
                 if found:
