@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -1139,6 +1140,35 @@ def _new_page(ts: Typesetter) -> None:
     ts.new_page()
 
 
+def _two_halves(
+    ts: Typesetter,
+    heads: tuple[str, str, str],
+    personnel: Sequence[tuple[str, str, str]],
+    public: Sequence[tuple[str, str, str]],
+    tail: tuple[str, str, str, str],
+) -> None:
+    """A 基本支出 table printed in two halves: 人员经费 | 公用经费, each `heads` (code, name,
+    figure) over its (code, name, figure) rows, and the two 合计 rows (`tail`) under them."""
+    cells = [Cell(0, 0, "人员经费", cols=3, align="center")]
+    cells += [Cell(0, 3, "公用经费", cols=3, align="center")]
+    cells += [Cell(1, k, t, align="center") for k, t in enumerate(heads * 2)]
+    n = max(len(personnel), len(public))
+    for i in range(n):
+        r = 2 + i
+        for side, items in ((0, personnel), (3, public)):
+            if i < len(items):
+                code, label, v = items[i]
+                cells += [Cell(r, side, code), Cell(r, side + 1, label)]
+                cells.append(Cell(r, side + 2, money(D(v)), align="right"))
+            else:
+                cells += [Cell(r, side + k) for k in range(3)]
+    a, va, b, vb = tail
+    r = 2 + n
+    cells += [Cell(r, 0, a, cols=2, align="center"), Cell(r, 2, money(D(va)), align="right")]
+    cells += [Cell(r, 3, b, cols=2, align="center"), Cell(r, 5, money(D(vb)), align="right")]
+    ts.grid(ts.margin, [80, 170, 110, 80, 170, 110], cells)
+
+
 def final_accounts(options: Final | None = None) -> bytes:
     """The 决算 PDF (landscape A4): cover, nine tables (pages 2-12), the 情况说明 and the
     名词解释 after them."""
@@ -1271,28 +1301,8 @@ def final_accounts(options: Final | None = None) -> bytes:
     _new_page(ts)
     name = "一般公共预算财政拨款基本支出决算表"
     _header(ts, name, name, "元", 6, options)
-    cells = [Cell(0, 0, "人员经费", cols=3, align="center")]
-    cells += [Cell(0, 3, "公用经费", cols=3, align="center")]
-    cells += [
-        Cell(1, k, t, align="center")
-        for k, t in enumerate(("经济分类科目编码", "科目名称", "决算数") * 2)
-    ]
-    public = _basic_public(options)
-    n = max(len(_BASIC_PERSONNEL), len(public))
-    for i in range(n):
-        r = 2 + i
-        for side, items in ((0, _BASIC_PERSONNEL), (3, public)):
-            if i < len(items):
-                code, label, v = items[i]
-                cells += [Cell(r, side, code), Cell(r, side + 1, label)]
-                cells.append(Cell(r, side + 2, money(D(v)), align="right"))
-            else:
-                cells += [Cell(r, side + k) for k in range(3)]
-    a, va, b, vb = _BASIC_TAIL
-    r = 2 + n
-    cells += [Cell(r, 0, a, cols=2, align="center"), Cell(r, 2, money(D(va)), align="right")]
-    cells += [Cell(r, 3, b, cols=2, align="center"), Cell(r, 5, money(D(vb)), align="right")]
-    ts.grid(ts.margin, [80, 170, 110, 80, 170, 110], cells)
+    heads = ("经济分类科目编码", "科目名称", "决算数")
+    _two_halves(ts, heads, _BASIC_PERSONNEL, _basic_public(options), _BASIC_TAIL)
 
     # Page 10: 财政拨款"三公"经费支出决算表, three header rows.
     _new_page(ts)
@@ -1946,27 +1956,8 @@ def budget_tables(options: Budget | None = None) -> bytes:
     # Page 9: 一般公共预算基本支出表, two halves.
     _new_page(ts)
     _header(ts, "一般公共预算基本支出表", "一般公共预算基本支出表", "万元", 6, plain)
-    cells = [Cell(0, 0, "人员经费", cols=3, align="center")]
-    cells += [Cell(0, 3, "公用经费", cols=3, align="center")]
-    cells += [
-        Cell(1, k, t, align="center") for k, t in enumerate(("科目编码", "科目名称", "预算数") * 2)
-    ]
-    public = _b_public(options)
-    n = max(len(_B_PERSONNEL), len(public))
-    for i in range(n):
-        r = 2 + i
-        for side, items in ((0, _B_PERSONNEL), (3, public)):
-            if i < len(items):
-                code, label, v = items[i]
-                cells += [Cell(r, side, code), Cell(r, side + 1, label)]
-                cells.append(Cell(r, side + 2, money(D(v)), align="right"))
-            else:
-                cells += [Cell(r, side + k) for k in range(3)]
-    a, va, b, vb = _B_BASIC_TAIL
-    r = 2 + n
-    cells += [Cell(r, 0, a, cols=2, align="center"), Cell(r, 2, money(D(va)), align="right")]
-    cells += [Cell(r, 3, b, cols=2, align="center"), Cell(r, 5, money(D(vb)), align="right")]
-    ts.grid(ts.margin, [80, 170, 110, 80, 170, 110], cells)
+    heads = ("科目编码", "科目名称", "预算数")
+    _two_halves(ts, heads, _B_PERSONNEL, _b_public(options), _B_BASIC_TAIL)
 
     # Page 10: 一般公共预算"三公"经费支出表: two header rows, no 预算数 row.
     _new_page(ts)
