@@ -29,9 +29,11 @@ from .finance import (
 from .indicator import Indicator, ParsedValue
 from .narrative import Paragraph
 from .project import PLAN_MONTHS, Discrepancy, Plan, Project
-from .tables import StandardTable, TableRow, three_public_field
+from .tables import BUDGET_NAMES, FINAL_NAMES, StandardTable, TableRow, three_public_field
 
 __all__ = [
+    "BUDGET_NAMES",
+    "FINAL_NAMES",
     "INCOME_SOURCES",
     "PLAN_MONTHS",
     "SCHEMA_ID",

@@ -12,6 +12,32 @@ from .base import Node
 
 TableUnit = Literal["元", "万元"]
 
+#: The standard tables by kind, as DESIGN.md names them: a 决算 prints the first nine, a 预算
+#: the second (provinces vary the 部门 / 单位 prefix and other words: the reader matches titles
+#: by content, `readers/pdf/standard.py`).
+FINAL_NAMES = (
+    "收入支出决算总表",
+    "收入决算表",
+    "支出决算表",
+    "财政拨款收入支出决算总表",
+    "一般公共预算财政拨款支出决算表",
+    "一般公共预算财政拨款基本支出决算表",
+    '财政拨款"三公"经费支出决算表',
+    "政府性基金预算财政拨款收入支出决算表",
+    "国有资本经营预算财政拨款收入支出决算表",
+)
+BUDGET_NAMES = (
+    "部门收支总表",
+    "部门收入总表",
+    "部门支出总表",
+    "财政拨款收支总表",
+    "一般公共预算支出表",
+    "一般公共预算基本支出表",
+    '一般公共预算"三公"经费支出表',
+    "政府性基金预算支出表",
+    "国有资本经营预算支出表",
+)
+
 
 class TableRow(Node):
     code: str | None = None

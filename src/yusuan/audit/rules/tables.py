@@ -22,36 +22,24 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from ...model import Disclosure, Node, StandardTable, TableRow, three_public_field
+from ...model import (
+    BUDGET_NAMES,
+    FINAL_NAMES,
+    Disclosure,
+    Node,
+    StandardTable,
+    TableRow,
+    three_public_field,
+)
 from ..finding import Finding, Location
 from ..numbers import ZERO, fmt, places
 from ..rule import Example, Rule, at, evidence, register
 from .narrative import read as read_narrative
 
-# The standard tables a disclosure prints, by kind (DESIGN.md); budget names match without
-# their 部门 / 单位 prefix, since provinces vary it.
-FINAL_TABLES = (
-    "收入支出决算总表",
-    "收入决算表",
-    "支出决算表",
-    "财政拨款收入支出决算总表",
-    "一般公共预算财政拨款支出决算表",
-    "一般公共预算财政拨款基本支出决算表",
-    '财政拨款"三公"经费支出决算表',
-    "政府性基金预算财政拨款收入支出决算表",
-    "国有资本经营预算财政拨款收入支出决算表",
-)
-BUDGET_TABLES = (
-    "部门收支总表",
-    "部门收入总表",
-    "部门支出总表",
-    "财政拨款收支总表",
-    "一般公共预算支出表",
-    "一般公共预算基本支出表",
-    '一般公共预算"三公"经费支出表',
-    "政府性基金预算支出表",
-    "国有资本经营预算支出表",
-)
+# The standard tables a disclosure prints, by kind (`model.tables`); budget names match
+# without their 部门 / 单位 prefix, since provinces vary it.
+FINAL_TABLES = FINAL_NAMES
+BUDGET_TABLES = BUDGET_NAMES
 KIND_NAME = {"final": "决算", "budget": "预算"}
 
 _TOTAL_WORDS = {"合计", "小计", "总计", "本年收入合计", "本年支出合计"}

@@ -27,35 +27,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import pairwise
 
-from ...model import Source, StandardTable, TableRow
+from ...model import BUDGET_NAMES, FINAL_NAMES, Source, StandardTable, TableRow
 from ..text.lines import number
 from .layout import PageParts
 from .tables import Cell, Table
 
-#: The standard names: 决算 first, then 预算. A title names the longest one (or alias) it
-#: contains (`standard_name`).
-FINAL_NAMES = (
-    "收入支出决算总表",
-    "收入决算表",
-    "支出决算表",
-    "财政拨款收入支出决算总表",
-    "一般公共预算财政拨款支出决算表",
-    "一般公共预算财政拨款基本支出决算表",
-    '财政拨款"三公"经费支出决算表',
-    "政府性基金预算财政拨款收入支出决算表",
-    "国有资本经营预算财政拨款收入支出决算表",
-)
-BUDGET_NAMES = (
-    "部门收支总表",
-    "部门收入总表",
-    "部门支出总表",
-    "财政拨款收支总表",
-    "一般公共预算支出表",
-    "一般公共预算基本支出表",
-    '一般公共预算"三公"经费支出表',
-    "政府性基金预算支出表",
-    "国有资本经营预算支出表",
-)
+# The standard names (`model.tables`): a title names the longest one (or alias) it contains
+# (`standard_name`).
 #: Other words titles print for a standard name (as `_normal` leaves them): the name without
 #: its 部门 prefix (单位收支总表), a short form (“三公”经费支出决算表), or the name some provinces
 #: give the table (政府性基金预算财政拨款支出决算表 for its 收入支出决算表).
