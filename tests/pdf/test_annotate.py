@@ -472,9 +472,7 @@ def test_a_narrative_sentence_is_highlighted_not_its_paragraph() -> None:
 
     from . import typeset
 
-    reason = typeset.missing()
-    if reason:
-        pytest.skip(reason)
+    typeset.require()
     pdf = typeset.final_accounts(typeset.Final(contradictions=True))
     report = check(yusuan.read(pdf, name="yunxi-2023-final.pdf"))
     assert_quotes_drawn(annotate(pdf, report), report)

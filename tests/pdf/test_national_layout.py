@@ -150,9 +150,7 @@ def _typeset(pages: list[list[_Grid | str]]) -> bytes:
 
 
 def _standard_tables(pages: list[list[_Grid | str]]) -> list[StandardTable]:
-    reason = typeset.missing()
-    if reason:
-        pytest.skip(reason)
+    typeset.require()
     import pypdfium2 as pdfium  # type: ignore[import-untyped]
     import pypdfium2.raw as raw  # type: ignore[import-untyped]
 

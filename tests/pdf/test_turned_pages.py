@@ -23,9 +23,7 @@ from .test_annotate import assert_quotes_drawn
 
 
 def _pdf(**options: bool) -> bytes:
-    reason = typeset.missing()
-    if reason:
-        pytest.skip(reason)
+    typeset.require()
     return typeset.final_accounts(typeset.Final(**options))
 
 

@@ -34,9 +34,7 @@ def _derived_text() -> str:
 
 @pytest.fixture(scope="module")
 def budget_pdf() -> bytes:
-    reason = typeset.missing()
-    if reason:
-        pytest.skip(reason)
+    typeset.require()
     return typeset.budget(_derived_text())
 
 

@@ -25,9 +25,7 @@ D = Decimal
 
 @pytest.fixture(scope="module")
 def final() -> Disclosure:
-    reason = typeset.missing()
-    if reason:
-        pytest.skip(reason)
+    typeset.require()
     return yusuan.read(typeset.final_accounts(), name="yunxi-2023-final.pdf")
 
 
@@ -154,9 +152,7 @@ def test_empty_tables_say_no_data(final: Disclosure) -> None:
 def test_typed_fields_converted_to_wan_exactly() -> None:
     """收入支出决算总表 and the 基本支出 table are in 元: ÷ 10000, no rounding (the document
     printed without its 情况说明, whose figures would fill the fields first)."""
-    reason = typeset.missing()
-    if reason:
-        pytest.skip(reason)
+    typeset.require()
     final = yusuan.read(typeset.final_accounts(typeset.Final(explained=False)), name="f.pdf")
     assert final.narrative == []
     assert final.income.total == D("4193.451022")

@@ -13,11 +13,14 @@ every such figure was lost.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
 import yusuan
 from yusuan.audit import check
+from yusuan.readers.pdf.pages import Page
 
 from . import typeset
 from .test_typeset_audit import _same_as_specs
@@ -25,9 +28,7 @@ from .test_typeset_audit import _same_as_specs
 
 @pytest.mark.parametrize("borders", ["path", "rects", "fills"])
 def test_final_accounts_read_whichever_way_borders_are_drawn(borders: str) -> None:
-    reason = typeset.missing()
-    if reason:
-        pytest.skip(reason)
+    typeset.require()
     options = typeset.Final(borders=borders)
     d = yusuan.read(typeset.final_accounts(options), name=f"yunxi-{borders}.pdf")
     assert len(d.tables) == 9
@@ -38,39 +39,44 @@ def test_final_accounts_read_whichever_way_borders_are_drawn(borders: str) -> No
 def test_a_path_of_curves_draws_no_table() -> None:
     """A page whose only large path is a curve (a seal, a logo ring) and a rectangle with
     slanted sides: no rule comes of them."""
+
+    def draw(c: Any) -> None:
+        c.circle(300, 400, 80, stroke=1, fill=0)
+        path = c.beginPath()
+        path.moveTo(100, 100)
+        path.lineTo(200, 120)
+        path.lineTo(190, 220)
+        path.close()
+        c.drawPath(path, stroke=1, fill=0)
+
+    assert _drawn_page(draw).rules == []
+
+
+def _drawn_page(draw: Callable[[Any], None]) -> Page:
+    """An A4 page drawn by `draw` on a reportlab canvas, as the reader sees it."""
     import io
 
-    from reportlab.pdfgen import canvas
-
-    buffer = io.BytesIO()
-    c = canvas.Canvas(buffer, pagesize=(595.28, 841.89))
-    c.circle(300, 400, 80, stroke=1, fill=0)
-    path = c.beginPath()
-    path.moveTo(100, 100)
-    path.lineTo(200, 120)
-    path.lineTo(190, 220)
-    path.close()
-    c.drawPath(path, stroke=1, fill=0)
-    c.showPage()
-    c.save()
     import pypdfium2 as pdfium  # type: ignore[import-untyped]
     import pypdfium2.raw as raw  # type: ignore[import-untyped]
+    from reportlab.pdfgen import canvas
 
     from yusuan.readers.pdf.pages import read_page
 
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=(595.28, 841.89))
+    draw(c)
+    c.showPage()
+    c.save()
     doc = pdfium.PdfDocument(buffer.getvalue())
     try:
-        page = read_page(raw, doc, 0)
+        return read_page(raw, doc, 0)
     finally:
         doc.close()
-    assert page.rules == []
 
 
 @pytest.mark.parametrize("yuan", [False, True])
 def test_final_accounts_read_with_one_text_object_per_glyph(yuan: bool) -> None:
-    reason = typeset.missing()
-    if reason:
-        pytest.skip(reason)
+    typeset.require()
     lines = yusuan.read(typeset.final_accounts(typeset.Final(yuan=yuan)), name="yunxi.pdf")
     options = typeset.Final(yuan=yuan, glyphs=True)
     d = yusuan.read(typeset.final_accounts(options), name="yunxi.pdf")
@@ -90,30 +96,17 @@ def test_type_scaled_by_the_text_matrix_has_its_printed_size() -> None:
     """`1 Tf` with `9 0 0 9 x y Tm` (some writers set all type so) prints 9-point type: the
     run's size is 9, as for `9 Tf`, so that a title's larger type still tells it from the body
     (before, every run of such a writer was 1 point)."""
-    import io
 
-    import pypdfium2 as pdfium  # type: ignore[import-untyped]
-    import pypdfium2.raw as raw  # type: ignore[import-untyped]
-    from reportlab.pdfgen import canvas
+    def draw(c: Any) -> None:
+        scaled = c.beginText()
+        scaled.setTextTransform(9, 0, 0, 9, 100, 700)
+        scaled.setFont("Helvetica", 1)
+        scaled.textOut("scaled")
+        c.drawText(scaled)
+        c.setFont("Helvetica", 16)
+        c.drawString(100, 650, "plain")
 
-    from yusuan.readers.pdf.pages import read_page
-
-    buffer = io.BytesIO()
-    c = canvas.Canvas(buffer, pagesize=(595.28, 841.89))
-    scaled = c.beginText()
-    scaled.setTextTransform(9, 0, 0, 9, 100, 700)
-    scaled.setFont("Helvetica", 1)
-    scaled.textOut("scaled")
-    c.drawText(scaled)
-    c.setFont("Helvetica", 16)
-    c.drawString(100, 650, "plain")
-    c.showPage()
-    c.save()
-    doc = pdfium.PdfDocument(buffer.getvalue())
-    try:
-        page = read_page(raw, doc, 0)
-    finally:
-        doc.close()
+    page = _drawn_page(draw)
     sizes = {run.text: round(run.size, 2) for run in page.runs}
     assert sizes == {"scaled": 9.0, "plain": 16.0}
     (run,) = [r for r in page.runs if r.text == "scaled"]

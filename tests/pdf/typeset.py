@@ -63,6 +63,15 @@ def missing() -> str | None:
     return None
 
 
+def require() -> None:
+    """Skip the calling test, saying why, where the documents cannot be typeset here."""
+    reason = missing()
+    if reason:
+        import pytest
+
+        pytest.skip(reason)
+
+
 _registered = False
 
 
